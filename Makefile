@@ -1,0 +1,44 @@
+# The two commands the README opens with: `make demo` and `make test`.
+# Each creates the environment (.venv) if it is missing.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench setup browser java clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) web-assets
+
+web-assets:
+	sh scripts/install-web-assets.sh
+
+demo: setup
+	$(BIN)/lineofsight demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+test: setup browser java lint
+	$(BIN)/pytest -n 2 --dist loadfile -q
+
+# Debian's chromium for the browser tests, installed if missing.
+browser:
+	sh scripts/install-browser.sh
+
+# Java for the Spark tests, installed if missing.
+java:
+	sh scripts/install-java.sh
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,138 @@
+"""The embedded DuckDB store.
+
+The schema comes from `lineofsight.model`; every table carries la_code and
+collection_year, and a load replaces one council's year of one table in a
+single transaction, so loading the same return twice never doubles it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from lineofsight import calendar
+from lineofsight.model import TABLES, Table
+from lineofsight.model.schema import Column, ColumnType
+
+DEFAULT_PATH = Path("lineofsight.duckdb")
+
+# Reference tables the engine builds for itself, so that indicator SQL stays
+# portable: working days by a join, distances by a join.
+CALENDAR = Table(
+    "calendar",
+    "reference",
+    (
+        Column("day", ColumnType.DATE),
+        Column("is_working_day", ColumnType.BOOLEAN),
+        Column("working_day_number", ColumnType.INTEGER, description="Working days since 1 January 2000, inclusive"),
+    ),
+    "Every day 2000-2040 with England and Wales working days numbered.",
+    provenance=False,
+)
+POSTCODE = Table(
+    "postcode",
+    "reference",
+    (
+        Column("postcode", ColumnType.TEXT, description="Upper case, no spaces"),
+        Column("easting", ColumnType.DECIMAL),
+        Column("northing", ColumnType.DECIMAL),
+        Column("district", ColumnType.TEXT, description="ONS local authority district code"),
+    ),
+    "Centroids of the postcodes that appear in the store (ONS Postcode Directory).",
+    provenance=False,
+)
+BUILT_IN = (CALENDAR, POSTCODE)
+
+
+class Store:
+    """A connection to one store file (or memory), with the schema in place."""
+
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.create_schema()
+
+    def create_schema(self) -> None:
+        for table in (*TABLES.values(), *BUILT_IN):
+            self.con.execute(table.ddl())
+        if self.count("calendar") == 0:
+            self._fill_calendar()
+
+    def _fill_calendar(self) -> None:
+        days, working, numbers = zip(*calendar.calendar_rows(), strict=True)
+        self.con.execute(
+            "INSERT INTO calendar SELECT unnest($1), unnest($2), unnest($3)",
+            [list(days), list(working), list(numbers)],
+        )
+
+    def count(self, table: str, where: str = "", params: Sequence[Any] = ()) -> int:
+        sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+        row = self.con.execute(sql, list(params)).fetchone()
+        return int(row[0]) if row else 0
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, params).fetchall()
+
+    def dicts(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def clear(self, table: Table, la_code: str, collection_year: int) -> None:
+        """Remove one council's year of a table (call inside a transaction before inserting)."""
+        self.con.execute(
+            f"DELETE FROM {table.name} WHERE la_code = ? AND collection_year = ?", [la_code, collection_year]
+        )
+
+    def insert_columns(self, table: Table, columns: dict[str, list[Any]]) -> None:
+        """Insert column-wise data (names from the model) in one statement: fast for large loads."""
+        names = list(columns)
+        placeholders = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
+        self.con.execute(
+            f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {placeholders}",
+            [columns[n] for n in names],
+        )
+
+    def record_load(
+        self, la_code: str, year: int, dataset: str, table: str, source_file: str, read: int, loaded: int, rejected: int
+    ) -> None:
+        self.con.execute(
+            "INSERT INTO load_history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [dt.datetime.now(), la_code, year, dataset, table, source_file, read, loaded, rejected],
+        )
+
+    def councils(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT la_code FROM load_history ORDER BY 1")
+        return [r[0] for r in rows]
+
+    def years(self, la_code: str | None = None) -> list[int]:
+        where = "WHERE la_code = ?" if la_code else ""
+        rows = self.query(
+            f"SELECT DISTINCT collection_year FROM load_history {where} ORDER BY 1", [la_code] if la_code else []
+        )
+        return [int(r[0]) for r in rows]
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,38 @@
+"""A DfE validation rule, declared once.
+
+A rule's logic is one set-based SQL query against the store, restricted to
+one council's collection year. It selects the offending rows of `table` and
+must return at least the columns `source_file` and `source_row` of those rows
+(the engine joins back to fetch the child and the offending field values).
+The placeholders `$la_code`, `$year`, `$start` (1 April) and `$end`
+(31 March, the reference date) are bound by the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    QUERY = "query"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # as the DfE numbers it: "103", "8525Q"
+    dataset: str  # "ssda903" or "cin"
+    table: str  # the model table whose rows the rule points at
+    fields: tuple[str, ...]  # DfE field names the rule concerns
+    message: str  # the DfE message, in plain English
+    sql: str
+    severity: Severity = Severity.ERROR
+    first_year: int | None = None  # first collection year it applies to (2026 = 2025/26)
+    last_year: int | None = None  # last collection year, once retired
+    reference: str = ""
+
+    def applies_to(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
