@@ -10,6 +10,8 @@ The placeholders `$la_code`, `$year`, `$start` (1 April) and `$end`
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -31,6 +33,17 @@ class Rule:
     first_year: int | None = None  # first collection year it applies to (2026 = 2025/26)
     last_year: int | None = None  # last collection year, once retired
     reference: str = ""
+
+    def parameters(self, la_code: str, year: int) -> dict[str, object]:
+        """The named parameters this rule's SQL uses (DuckDB refuses unused ones)."""
+        values: dict[str, object] = {
+            "la_code": la_code,
+            "year": year,
+            "start": dt.date(year - 1, 4, 1),
+            "end": dt.date(year, 3, 31),
+        }
+        used = set(re.findall(r"\$([a-z_]+)", self.sql))
+        return {k: v for k, v in values.items() if k in used}
 
     def applies_to(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (
