@@ -1,0 +1,1 @@
+"""Quality assurance: case audits, the voice of children and families, the self-evaluation."""
