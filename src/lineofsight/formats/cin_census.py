@@ -1,0 +1,143 @@
+"""The CIN census XML file, as the DfE specifies it (Message > Header, Children > Child).
+
+Element names come from the model's Column.source; the element ORDER is the
+DfE schema's, which differs from the model's column order in one place:
+ReferralNFA sits after Section47 and before ChildProtectionPlans.
+Writing streams child by child through lxml's incremental writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from lineofsight.formats.values import to_xml_text
+from lineofsight.model import cin
+from lineofsight.model.schema import Column, Table
+
+SOFTWARE_CODE = "lineofsight"
+RELEASE = "1"
+
+
+def _own(table: Table) -> tuple[Column, ...]:
+    """A nested block's own fields: LAchildID appears only once, in ChildIdentifiers."""
+    return tuple(c for c in table.source_columns if c is not cin.CHILD_ID)
+
+
+# Fields in DfE schema order, per element, derived from the model.
+IDENTIFIERS = tuple(c for c in cin.CIN_CHILD.source_columns if c.name != "ethnicity")
+ETHNICITY = cin.CIN_CHILD.column("ethnicity")
+REFERRAL_NFA = cin.REFERRAL.column("referral_nfa")
+REFERRAL_BEFORE = tuple(c for c in _own(cin.REFERRAL) if c is not REFERRAL_NFA)
+ASSESSMENT = _own(cin.ASSESSMENT)
+CIN_PLAN = _own(cin.CIN_PLAN)
+SECTION47 = _own(cin.SECTION47)
+PROTECTION_PLAN = _own(cin.PROTECTION_PLAN)
+REVIEW_DATE = cin.PROTECTION_PLAN_REVIEW.column("review_date")
+FACTOR = cin.ASSESSMENT_FACTOR.column("factor")
+DISABILITY = cin.CIN_DISABILITY.column("disability")
+
+
+def reference_date(year: int) -> dt.date:
+    """The census reference date: 31 March of the collection year."""
+    return dt.date(year, 3, 31)
+
+
+def _leaf(parent: etree._Element, column: Column, value: Any) -> None:
+    text = to_xml_text(value, column.type)
+    if text is not None and column.source:
+        etree.SubElement(parent, column.source).text = text
+
+
+def _fields(parent: etree._Element, columns: Iterable[Column], row: Mapping[str, Any]) -> None:
+    for column in columns:
+        _leaf(parent, column, row.get(column.name))
+
+
+def _block(parent: etree._Element, table: Table, columns: Iterable[Column], row: Mapping[str, Any]) -> etree._Element:
+    element = etree.SubElement(parent, table.source_name or table.name)
+    _fields(element, columns, row)
+    return element
+
+
+def _list(parent: etree._Element, wrapper: str, column: Column, values: Iterable[Any]) -> None:
+    values = list(values)
+    if values:
+        holder = etree.SubElement(parent, wrapper)
+        for value in values:
+            _leaf(holder, column, value)
+
+
+def child_element(child: Mapping[str, Any]) -> etree._Element:
+    """One <Child> element from the nested child dict the generator produces."""
+    root = etree.Element("Child")
+    _fields(etree.SubElement(root, "ChildIdentifiers"), IDENTIFIERS, child["child"])
+    characteristics = etree.SubElement(root, "ChildCharacteristics")
+    _leaf(characteristics, ETHNICITY, child["child"].get(ETHNICITY.name))
+    _list(characteristics, "Disabilities", DISABILITY, child.get("disabilities", ()))
+    for referral in child.get("referrals", ()):
+        _referral(root, referral)
+    return root
+
+
+def _referral(parent: etree._Element, referral: Mapping[str, Any]) -> None:
+    details = _block(parent, cin.REFERRAL, REFERRAL_BEFORE, referral["referral"])
+    for item in referral.get("assessments", ()):
+        element = _block(details, cin.ASSESSMENT, ASSESSMENT, item["assessment"])
+        _list(element, "FactorsIdentifiedAtAssessment", FACTOR, item.get("factors", ()))
+    for plan in referral.get("cin_plans", ()):
+        _block(details, cin.CIN_PLAN, CIN_PLAN, plan)
+    for enquiry in referral.get("section47", ()):
+        _block(details, cin.SECTION47, SECTION47, enquiry)
+    _leaf(details, REFERRAL_NFA, referral["referral"].get(REFERRAL_NFA.name))
+    for item in referral.get("protection_plans", ()):
+        element = _block(details, cin.PROTECTION_PLAN, PROTECTION_PLAN, item["plan"])
+        _list(element, "Reviews", REVIEW_DATE, item.get("reviews", ()))
+
+
+def header_element(la_code: str, year: int, created: dt.datetime | None = None) -> etree._Element:
+    """The <Header>: collection details and the source council."""
+    header = etree.Element("Header")
+    details = etree.SubElement(header, "CollectionDetails")
+    etree.SubElement(details, "Collection").text = "CIN"
+    etree.SubElement(details, "Year").text = str(year)
+    etree.SubElement(details, "ReferenceDate").text = reference_date(year).isoformat()
+    source = etree.SubElement(header, "Source")
+    stamp = created or dt.datetime.combine(reference_date(year), dt.time())  # fixed default: deterministic bytes
+    for name, text in (
+        ("SourceLevel", "L"),
+        ("LEA", la_code),
+        ("SoftwareCode", SOFTWARE_CODE),
+        ("Release", RELEASE),
+        ("SerialNo", "001"),
+        ("DateTime", stamp.isoformat(timespec="seconds")),
+    ):
+        etree.SubElement(source, name).text = text
+    return header
+
+
+def write_census(
+    path: Path,
+    la_code: str,
+    year: int,
+    children: Iterable[Mapping[str, Any]],
+    created: dt.datetime | None = None,
+) -> int:
+    """Stream a CIN census XML file; return the number of children written."""
+    written = 0
+    with etree.xmlfile(str(path), encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("Message"):
+            xf.write("\n")
+            xf.write(header_element(la_code, year, created), pretty_print=True)
+            with xf.element("Children"):
+                xf.write("\n")
+                for child in children:
+                    xf.write(child_element(child), pretty_print=True)
+                    written += 1
+            xf.write("\n")
+    return written
