@@ -6,10 +6,10 @@ listing them here, so the store, readers, rules and docs see one model.
 
 from __future__ import annotations
 
-from lineofsight.model import cin, local, qa, ssda903, system
+from lineofsight.model import cin, inspection, local, qa, reference, ssda903, system
 from lineofsight.model.schema import CodeList, Column, ColumnType, Table
 
-TABLES: dict[str, Table] = {t.name: t for m in (ssda903, cin, local, system, qa) for t in m.TABLES}
+TABLES: dict[str, Table] = {t.name: t for m in (ssda903, cin, local, system, qa, inspection, reference) for t in m.TABLES}
 
 
 def table(name: str) -> Table:
