@@ -71,3 +71,25 @@ def postcodes_in(district_codes: Iterable[str], letters: Iterable[str]) -> list[
             if laua in districts:
                 out.append((pcd, east, north))
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def district_samples(per_district: int = 400) -> dict[str, tuple[tuple[str, float, float], ...]]:
+    """Up to `per_district` real postcodes (with centroids) for every ONS district, in one pass.
+
+    A fixed, evenly spaced pick from each district's postcodes in sorted order, so
+    the same package version always gives the same sample (generation depends on it).
+    """
+    by_district: dict[str, list[tuple[str, float, float]]] = {}
+    for path in sorted(_data_dir().glob("postcodes_*.msgpack.br")):
+        letter = path.name.split("_")[1].split(".")[0]
+        for pcd, (east, north, laua) in _letter(letter).items():
+            if isinstance(laua, str):
+                by_district.setdefault(laua, []).append((pcd, east, north))
+        _letter.cache_clear()
+    out = {}
+    for district, rows in by_district.items():
+        rows.sort()
+        step = max(1, len(rows) // per_district)
+        out[district] = tuple(rows[::step][:per_district])
+    return out
