@@ -23,7 +23,7 @@ CIN_CHILD = Table(
         CHILD_ID,
         Column("upn", T, "UPN"),
         Column("former_upn", T, "FormerUPN"),
-        Column("upn_unknown", T, "UPNunknown"),
+        Column("upn_unknown", T, "UPNunknown", c.UPN_UNKNOWN),
         Column("date_of_birth", D, "PersonBirthDate"),
         Column("expected_date_of_birth", D, "ExpectedPersonBirthDate"),
         Column("sex", T, "Sex", c.CIN_SEX, required=True),

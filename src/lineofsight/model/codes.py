@@ -463,10 +463,12 @@ _FACTOR_LABELS = {
     "15A": "Self-harm",
     "16A": "Abuse or neglect: neglect",
     "17A": "Abuse or neglect: emotional abuse",
+    "18A": "Abuse or neglect: physical abuse (retired 2024/25, query 8945Q)",
     "18B": "Abuse or neglect: physical abuse",
     "18C": "Abuse or neglect: physical abuse (other)",
     "19A": "Abuse or neglect: sexual abuse",
     "19B": "Abuse or neglect: sexual abuse (other)",
+    "19C": "Abuse or neglect: sexual abuse by a child",
     "20": "Female genital mutilation",
     "21": "No factors identified",
     "22A": "Faith or belief",
@@ -474,6 +476,19 @@ _FACTOR_LABELS = {
     "24A": "Cases other than children in need",
 }
 ASSESSMENT_FACTOR = CodeList("assessment_factor", _FACTOR_LABELS, "CIN census guide: AssessmentFactors (N00181)")
+UPN_UNKNOWN = CodeList(
+    "upn_unknown",
+    {
+        "UN1": "Child is aged under 6 years old and is not yet assigned a UPN",
+        "UN2": "Child has never attended a state school in England",
+        "UN3": "Child lives outside England",
+        "UN4": "Child new to the LA and UPN not yet obtained",
+        "UN5": "Sources collating UPNs reflect discrepancy",
+        "UN6": "Child aged 6 or over and not yet assigned a UPN",
+        "UN7": "Referral with no further action",
+    },
+    "CIN census guide: UPNunknown (N00135)",
+)
 TRUE_FALSE = CodeList("true_false", {"true": "Yes", "false": "No", "1": "Yes", "0": "No"}, "XML boolean")
 
 # --- Workforce and local data ----------------------------------------------------
