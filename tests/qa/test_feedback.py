@@ -10,15 +10,7 @@ from lineofsight.errors import UserError
 from lineofsight.qa import feedback
 from lineofsight.store import Store
 
-SURVEY = """Respondent,Date,Area,I feel listened to,My worker explains things,I know my plan
-r1,10/06/2025,Children in care,Strongly agree,5,Yes
-r2,11/06/2025,children_in_care,Agree,4,No
-r3,12/06/2025,Children in care,Disagree,2,Don't know
-r4,13/06/2025,Care leavers,Neither agree nor disagree,,Yes
-r5,14/06/2025,Care leavers,Agree,3,Yes
-r6,15/06/2025,Care leavers,Sometimes,5,
-r7,16/06/2025,Nowhere,Agree,5,Yes
-"""
+from .planted import SURVEY
 
 
 def test_import_and_shares_by_area(tmp_path: Path) -> None:

@@ -1,0 +1,233 @@
+"""The evidence a self-evaluation is drawn from, gathered from each source that has data.
+
+Each source is read through its owner's public function; when a source has no
+data (or its engine is not there) the gap is recorded as a note, never filled
+with a figure. Every figure an Evidence item carries is formatted here, once,
+so the draft can only repeat it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lineofsight.model.qa import AREA
+from lineofsight.qa import feedback, summary
+from lineofsight.qa.stats import Share
+from lineofsight.store import Store
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    """One indicator's value for the council, with England's where a benchmark is loaded."""
+
+    id: str
+    title: str
+    area: str
+    period: str
+    value: float
+    unit: str  # "%", "days", "per 10,000", ...
+    polarity: str  # "higher" or "lower" is better
+    england: float | None = None
+    rating: str | None = None  # the benchmark engine's RAG colour, if any
+
+    def verdict(self) -> str | None:
+        """better, worse or in line with England (within 1%), by the indicator's polarity."""
+        if self.england is None:
+            return None
+        if abs(self.value - self.england) <= 0.01 * max(abs(self.england), 1.0):
+            return "in line with"
+        higher = self.value > self.england
+        return "better than" if higher == (self.polarity == "higher") else "worse than"
+
+
+@dataclass(frozen=True)
+class InspectionFigure:
+    published: dt.date
+    framework: str
+    judgement: str
+    grade: str
+    area: str
+
+
+@dataclass
+class Sources:
+    """Everything a draft may say, for one council and year."""
+
+    council: str
+    year: int
+    indicators: list[IndicatorFigure] = field(default_factory=list)
+    audits: summary.AuditSummary | None = None
+    overdue: dict[str, int] = field(default_factory=dict)  # overdue audit actions by area of practice
+    today: dt.date = field(default_factory=dt.date.today)
+    feedback: dict[str, list[feedback.QuestionShare]] = field(default_factory=dict)
+    inspections: list[InspectionFigure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # sources with no data, said plainly
+
+
+def fmt_number(value: float) -> str:
+    """Figures as the draft prints them: whole numbers without decimals, others to one place."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def share_text(share: Share) -> str:
+    return share.text()
+
+
+# --- gathering -------------------------------------------------------------------
+
+
+def gather(store: Store, council: str, year: int, today: dt.date | None = None) -> Sources:
+    """Read every source for the council's year; what is missing is noted, not invented."""
+    sources = Sources(council, year, today=today or dt.date.today())
+    sources.indicators = _indicators(store, council, year, sources.notes)
+    audit_summary = summary.summarise(store, council, year, sources.today)
+    if audit_summary.graded:
+        sources.audits = audit_summary
+        for action in summary.overdue_actions(store, council, sources.today):
+            area = str(action["area"])
+            sources.overdue[area] = sources.overdue.get(area, 0) + 1
+    else:
+        sources.notes.append(f"No case audits graded in {year - 1}/{str(year)[2:]} for council {council}.")
+    sources.feedback = feedback.by_area(store, council, year)
+    if not sources.feedback:
+        sources.notes.append("No feedback from children and families recorded for the year.")
+    sources.inspections = _inspections(store, council, sources.notes)
+    return sources
+
+
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list[IndicatorFigure]:
+    engine = _optional("lineofsight.indicators")
+    if engine is None or not hasattr(engine, "compute"):
+        notes.append("Indicators are not available in this installation.")
+        return []
+    try:
+        results = engine.compute(store, council, year)
+    except Exception as exc:  # an engine failure must not stop the draft; it is reported in it
+        notes.append(f"Indicators could not be computed: {exc}")
+        return []
+    if isinstance(results, dict):
+        results = list(results.values())
+    areas = {str(i.id): _area_of(i) for i in engine.catalogue()} if hasattr(engine, "catalogue") else {}
+    figures = [f for r in results if (f := _figure(store, r, areas, year)) is not None]
+    if not figures:
+        notes.append(f"No indicator has a value for council {council} in {year}.")
+    return figures
+
+
+def _area_of(indicator: Any) -> str:
+    area = getattr(indicator, "area", "")
+    return str(getattr(area, "value", area))
+
+
+def _figure(store: Store, result: Any, areas: dict[str, str], year: int) -> IndicatorFigure | None:
+    value = getattr(result, "value", None)
+    if value is None:
+        return None
+    rid = str(result.id)
+    figure = IndicatorFigure(
+        id=rid,
+        title=str(getattr(result, "title", rid)),
+        area=areas.get(rid, "leadership"),
+        period=str(getattr(result, "period", year)),
+        value=float(value),
+        unit=str(getattr(result, "unit", "") or ""),
+        polarity=str(getattr(getattr(result, "polarity", ""), "value", getattr(result, "polarity", "higher"))),
+    )
+    return _benchmarked(store, figure, getattr(result, "council", ""), year)
+
+
+def _benchmarked(store: Store, figure: IndicatorFigure, council: str, year: int) -> IndicatorFigure:
+    bench = _optional("lineofsight.benchmark")
+    if bench is None or not hasattr(bench, "compare"):
+        return figure
+    try:
+        comparison = bench.compare(store, figure.id, council, year, figure.value)
+        england = getattr(comparison, "england", None)
+        rating = bench.rag(comparison) if hasattr(bench, "rag") else None
+    except Exception:  # no benchmark for this indicator: the draft says so
+        return figure
+    colour = getattr(rating, "colour", None)
+    return IndicatorFigure(**{**figure.__dict__, "england": _number(england), "rating": colour})
+
+
+def _number(value: Any) -> float | None:
+    value = getattr(value, "value", value)
+    return float(value) if isinstance(value, int | float) else None
+
+
+JUDGEMENT_AREAS = (
+    ("help and protection", "help_and_protection"),
+    ("care leavers", "care_leavers"),
+    ("in care", "children_in_care"),
+    ("looked after", "children_in_care"),
+    ("adoption", "adoption"),
+    ("leader", "leadership"),
+    ("overall", "leadership"),
+)
+
+
+def judgement_area(name: str) -> str:
+    low = name.lower()
+    return next((area for words, area in JUDGEMENT_AREAS if words in low), "leadership")
+
+
+def _inspections(store: Store, council: str, notes: list[str]) -> list[InspectionFigure]:
+    ofsted = _optional("lineofsight.ofsted")
+    if ofsted is None or not hasattr(ofsted, "history"):
+        notes.append("No inspection history is available in this installation.")
+        return []
+    try:
+        history = list(ofsted.history(store, council))
+    except Exception as exc:  # reported in the draft rather than stopping it
+        notes.append(f"The inspection history could not be read: {exc}")
+        return []
+    figures = list(_flatten(history))
+    if not figures:
+        notes.append(f"No Ofsted inspection of council {council} is loaded.")
+    return figures
+
+
+def _flatten(history: Iterable[Any]) -> Iterable[InspectionFigure]:
+    """Inspections -> one figure per judgement, whatever shape the history engine returns."""
+    for item in history:
+        get = item.get if isinstance(item, dict) else (lambda k, d=None, i=item: getattr(i, k, d))
+        published = get("published") or get("published_date") or get("date") or get("start_date")
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        if not isinstance(published, dt.date):
+            continue
+        framework = str(get("framework", "") or "")
+        judgements = get("judgements") or {}
+        pairs = judgements.items() if isinstance(judgements, dict) else _pairs(judgements)
+        if not judgements and get("judgement"):
+            pairs = [(str(get("judgement")), str(get("grade")))]
+        for name, grade in pairs:
+            if grade:
+                yield InspectionFigure(published, framework, str(name), str(grade), judgement_area(str(name)))
+
+
+def _pairs(judgements: Iterable[Any]) -> list[tuple[str, str]]:
+    out = []
+    for j in judgements:
+        if isinstance(j, tuple | list) and len(j) == 2:
+            out.append((str(j[0]), str(j[1])))
+        else:
+            name = getattr(j, "judgement", None) or getattr(j, "name", None)
+            grade = getattr(j, "grade", None)
+            out.append((str(name), str(getattr(grade, "value", grade))))
+    return out
+
+
+def area_title(area: str) -> str:
+    return AREA.label(area)

@@ -1,0 +1,158 @@
+"""The self-evaluation: statements drawn from planted evidence, every figure traceable to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from lineofsight.errors import UserError
+from lineofsight.qa import audits, evidence, feedback, render, self_evaluation
+from lineofsight.qa.evidence import IndicatorFigure, InspectionFigure
+from lineofsight.store import Store
+
+from .planted import ACTIONS_CSV, AUDITS_CSV, SURVEY
+
+COUNCIL = "999"
+TODAY = dt.date(2025, 9, 1)
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+INDICATORS = [
+    # Lower is better: 12% against England's 10% is worse.
+    IndicatorFigure(
+        "cla_stability_short",
+        "Children with three or more placements",
+        "children_in_care",
+        "2025/26",
+        12.0,
+        "%",
+        "lower",
+        england=10.0,
+    ),
+    # Higher is better: 93% against 90% is better.
+    IndicatorFigure(
+        "rhi_within_72h",
+        "Return home interviews within 72 hours",
+        "children_in_care",
+        "2025/26",
+        93.0,
+        "%",
+        "higher",
+        england=90.0,
+    ),
+    IndicatorFigure("referrals_rate", "Referrals", "help_and_protection", "2025/26", 512.3, "per 10,000", "lower"),
+]
+INSPECTIONS = [
+    InspectionFigure(
+        dt.date(2022, 11, 25),
+        "ILACS standard",
+        "The experiences and progress of children in care",
+        "Outstanding",
+        "children_in_care",
+    ),
+    InspectionFigure(
+        dt.date(2022, 11, 25),
+        "ILACS standard",
+        "The experiences and progress of care leavers",
+        "Requires improvement to be good",
+        "care_leavers",
+    ),
+]
+
+
+@pytest.fixture()
+def draft(tmp_path: Path) -> self_evaluation.Draft:
+    store = Store()
+    for name, text in (("audits.csv", AUDITS_CSV), ("actions.csv", ACTIONS_CSV), ("survey.csv", SURVEY)):
+        (tmp_path / name).write_text(text)
+    audits.import_csv(store, tmp_path / "audits.csv", COUNCIL)
+    audits.import_csv(store, tmp_path / "actions.csv", COUNCIL)
+    feedback.import_csv(store, tmp_path / "survey.csv", COUNCIL, survey="Young people 2025")
+    sources = evidence.gather(store, COUNCIL, 2026, today=TODAY)
+    sources.indicators, sources.inspections = INDICATORS, INSPECTIONS  # planted: hand-chosen values
+    return self_evaluation.draft(sources)
+
+
+def texts(d: self_evaluation.Draft, area: str, question: int) -> list[str]:
+    section = next(s for s in d.sections if s.area == area)
+    return [s.text for s in section.answers[question]]
+
+
+def test_statements_drawn_from_the_planted_evidence(draft: self_evaluation.Draft) -> None:
+    know = texts(draft, "children_in_care", 0)
+    assert "Children with three or more placements is worse than England: 12% against 10% in 2025/26." in know
+    assert "Return home interviews within 72 hours is better than England: 93% against 90% in 2025/26." in know
+    # Audits in care: A3 outstanding, A4 inadequate -> 1 of 2; Wilson 1 of 2 = 9% to 91%.
+    assert "Case audits found 1 of 2 cases good or better: 50% (95% CI 9% to 91%, n=2)." in know
+    assert "Ofsted judged the experiences and progress of children in care outstanding (November 2022)." in know
+    plans = texts(draft, "children_in_care", 2)
+    assert "Improve children with three or more placements: 12% against England's 10%." in plans
+    assert not any("Return home interviews" in p for p in plans)
+    # A4's actions: X3 is open but due January 2026, so nothing is overdue in care on 1 September 2025.
+    assert not any("overdue" in p for p in plans)
+    # X1 (on A2, help and protection) was due 1 July 2025: overdue.
+    assert "Complete the 1 overdue audit actions." in texts(draft, "help_and_protection", 2)
+    referrals = "Referrals was 512.3 per 10,000 in 2025/26; no benchmark is loaded to compare it with."
+    assert referrals in texts(draft, "help_and_protection", 0)
+    assert (
+        "Address Ofsted's judgement of the experiences and progress of care leavers as requires improvement to be good."
+        in texts(draft, "care_leavers", 2)
+    )
+    # Care leavers' feedback: "I know my plan" yes, yes -> 2 of 2.
+    assert 'Asked "I know my plan", 100% (95% CI 34% to 100%, n=2) answered positively.' in texts(
+        draft, "care_leavers", 0
+    )
+    how = " ".join(texts(draft, "help_and_protection", 1))
+    # Moderation across all areas: 3 moderated, 2 agreed (see test_audits).
+    assert (
+        "3 audits were moderated by a second auditor, who agreed with the grade in 67% (95% CI 21% to 94%, n=3)" in how
+    )
+    assert texts(draft, "adoption", 0) == ["No evidence for this area is loaded yet."]
+
+
+def test_every_figure_in_a_statement_comes_from_its_evidence(draft: self_evaluation.Draft) -> None:
+    refs = draft.by_ref()
+    checked = 0
+    for section in draft.sections:
+        for statements in section.answers:
+            for statement in statements:
+                numbers = NUMBER.findall(statement.text)
+                cited = " ".join(refs[r].detail for r in statement.refs)
+                for number in numbers:
+                    assert number in NUMBER.findall(cited), f"{number!r} in {statement.text!r} not in {cited!r}"
+                    checked += 1
+    assert checked > 30
+    details = {e.detail for e in draft.evidence}
+    assert (
+        "Indicator cla_stability_short, Children with three or more placements, 2025/26: 12%; England 10% (lower is better)"
+        in details
+    )
+    assert (
+        "Moderation of case audits: 3 moderated, grades agreed in 2, 67% (95% CI 21% to 94%, n=3); Cohen's kappa 0.57"
+        in details
+    )
+
+
+def test_html_docx_pdf_say_it_is_a_draft_and_link_evidence(draft: self_evaluation.Draft, tmp_path: Path) -> None:
+    html = render.html(draft)
+    assert "DRAFT for editing" in html and 'href="#E1"' in html and 'id="E1"' in html
+    assert "&#34;I know my plan&#34;" in html or "&quot;I know my plan&quot;" in html  # escaped, never raw markup
+    render.write(draft, tmp_path / "se.docx")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "se.docx")).paragraphs)
+    assert "DRAFT for editing" in text and "What are our plans to maintain or improve practice?" in text
+    render.write(draft, tmp_path / "se.pdf")
+    pdf = "".join(page.extract_text() for page in PdfReader(str(tmp_path / "se.pdf")).pages)
+    assert "DRAFT for editing" in pdf
+    with pytest.raises(UserError, match="choose one of those"):
+        render.write(draft, tmp_path / "se.txt")
+
+
+def test_an_empty_store_says_what_is_missing() -> None:
+    d = self_evaluation.draft(evidence.gather(Store(), COUNCIL, 2026, today=TODAY))
+    assert any("No case audits graded in 2025/26" in n for n in d.notes)
+    assert any("No feedback" in n for n in d.notes)
+    assert all(NUMBER.search(s.text) is None for sec in d.sections for a in sec.answers for s in a)
