@@ -129,6 +129,9 @@ ILACS = Framework(
 
 FRAMEWORKS: dict[str, Framework] = {f.key: f for f in (SAFEGUARDING_2012, SIF, ILACS)}
 ILACS_CARE_LEAVERS_SEPARATE = dt.date(2023, 1, 1)
+# Reports of the reformed ILACS give no overall effectiveness grade. Ofsted's reports show the change between the
+# last graded one (on site from 16 March 2026) and the first without (27 April 2026): we date it 1 April 2026.
+ILACS_NO_OVERALL_FROM = dt.date(2026, 4, 1)
 GRADED_KINDS = ("safeguarding", "looked_after", "sif", "standard", "short")
 
 
@@ -137,7 +140,9 @@ def expected_judgements(framework: str, kind: str, inspection_start: dt.date | N
     if kind not in GRADED_KINDS:
         return set()
     if framework == "ilacs":
-        base = {"overall_effectiveness", "impact_of_leaders", "help_and_protection"}
+        base = {"impact_of_leaders", "help_and_protection"}
+        if inspection_start is None or inspection_start < ILACS_NO_OVERALL_FROM:
+            base.add("overall_effectiveness")
         separate = inspection_start is not None and inspection_start >= ILACS_CARE_LEAVERS_SEPARATE
         return base | ({"children_in_care", "care_leavers"} if separate else {"children_in_care_and_care_leavers"})
     if framework == "sif":
