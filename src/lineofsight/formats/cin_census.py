@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
+from lineofsight.errors import UserError
+from lineofsight.formats.raw import RawTable
 from lineofsight.formats.values import to_xml_text
+from lineofsight.formats.xmlio import iter_elements, leaves, text
 from lineofsight.model import cin
 from lineofsight.model.schema import Column, Table
 
@@ -108,7 +112,7 @@ def header_element(la_code: str, year: int, created: dt.datetime | None = None) 
     etree.SubElement(details, "ReferenceDate").text = reference_date(year).isoformat()
     source = etree.SubElement(header, "Source")
     stamp = created or dt.datetime.combine(reference_date(year), dt.time())  # fixed default: deterministic bytes
-    for name, text in (
+    for name, value in (
         ("SourceLevel", "L"),
         ("LEA", la_code),
         ("SoftwareCode", SOFTWARE_CODE),
@@ -116,7 +120,7 @@ def header_element(la_code: str, year: int, created: dt.datetime | None = None) 
         ("SerialNo", "001"),
         ("DateTime", stamp.isoformat(timespec="seconds")),
     ):
-        etree.SubElement(source, name).text = text
+        etree.SubElement(source, name).text = value
     return header
 
 
@@ -141,3 +145,106 @@ def write_census(
                     written += 1
             xf.write("\n")
     return written
+
+
+# --- reading ---------------------------------------------------------------
+
+# Earlier census years called the child's sex GenderCurrent; read both.
+ALIASES = {"GenderCurrent": "Sex"}
+
+
+@dataclass
+class CensusFile:
+    """What one CIN census file holds, as text: the council and year from its header, and its tables."""
+
+    la_code: str | None
+    year: int | None
+    tables: dict[str, RawTable]
+
+
+def _by_source(table: Table) -> dict[str, str]:
+    return {c.source: c.name for c in table.columns if c.source}
+
+
+def _record(element: etree._Element, names: Mapping[str, str], **keys: str | None) -> dict[str, str | None]:
+    record: dict[str, str | None] = dict(keys)
+    for tag, value in leaves(element).items():
+        name = names.get(ALIASES.get(tag, tag))
+        if name and name not in keys:
+            record[name] = value
+    return record
+
+
+class _Reader:
+    """Flattens each <Child> into rows of the cin tables, numbering referrals and assessments."""
+
+    def __init__(self) -> None:
+        self.tables = {t.name: RawTable(t) for t in cin.TABLES}
+        self.names = {t.name: _by_source(t) for t in cin.TABLES}
+
+    def add(self, table: str, element: etree._Element, **keys: str | None) -> None:
+        self.tables[table].add(element.sourceline or 0, _record(element, self.names[table], **keys))
+
+    def child(self, child: etree._Element) -> None:
+        ids = child.find("ChildIdentifiers")
+        chars = child.find("ChildCharacteristics")
+        record: dict[str, str | None] = {}
+        for block in (ids, chars):
+            if block is not None:
+                record.update(_record(block, self.names["cin_child"]))
+        self.tables["cin_child"].add(child.sourceline or 0, record)
+        cid = record.get("child_id")
+        for disability in child.iterfind("ChildCharacteristics/Disabilities/Disability"):
+            self.tables["cin_disability"].add(
+                disability.sourceline or 0, {"child_id": cid, "disability": disability.text}
+            )
+        for number, details in enumerate(child.iterfind("CINdetails"), start=1):
+            self.referral(details, cid, str(number))
+
+    def referral(self, details: etree._Element, cid: str | None, rid: str) -> None:
+        self.add("referral", details, child_id=cid, referral_id=rid)
+        for number, item in enumerate(details.iterfind("Assessments"), start=1):
+            aid = str(number)
+            self.add("assessment", item, child_id=cid, referral_id=rid, assessment_id=aid)
+            for factor in item.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors"):
+                self.tables["assessment_factor"].add(
+                    factor.sourceline or 0,
+                    {"child_id": cid, "referral_id": rid, "assessment_id": aid, "factor": factor.text},
+                )
+        for item in details.iterfind("CINPlanDates"):
+            self.add("cin_plan", item, child_id=cid, referral_id=rid)
+        for item in details.iterfind("Section47"):
+            self.add("section47", item, child_id=cid, referral_id=rid)
+        for item in details.iterfind("ChildProtectionPlans"):
+            self.add("protection_plan", item, child_id=cid, referral_id=rid)
+            start = text(item, "CPPstartDate")
+            for review in item.iterfind("Reviews/CPPreviewDate"):
+                self.tables["protection_plan_review"].add(
+                    review.sourceline or 0,
+                    {"child_id": cid, "referral_id": rid, "plan_start_date": start, "review_date": review.text},
+                )
+
+
+def _header_year(header: etree._Element) -> int | None:
+    for value in (text(header, "CollectionDetails/ReferenceDate"), text(header, "CollectionDetails/Year")):
+        if value and value.strip()[:4].isdigit():
+            return int(value.strip()[:4])
+    return None
+
+
+def read_census(path: Path) -> CensusFile:
+    """Read a CIN census XML file into text tables (streaming; children are freed as they are read)."""
+    reader = _Reader()
+    la_code: str | None = None
+    year: int | None = None
+    seen_root = False
+    for element in iter_elements(path, ("Header", "Child")):
+        seen_root = True
+        if element.tag == "Header":
+            la_code = (text(element, "Source/LEA") or "").strip() or None
+            year = _header_year(element)
+        else:
+            reader.child(element)
+    if not seen_root:
+        raise UserError(f"{path.name}: no <Header> or <Child> elements: this is not a CIN census file")
+    return CensusFile(la_code, year, reader.tables)

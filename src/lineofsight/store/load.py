@@ -1,0 +1,280 @@
+"""Load returns into the store: recognise, stage as text, type set-based in DuckDB, replace atomically.
+
+Every value is staged as text with its source row; one typed INSERT ... SELECT
+then loads the rows whose values all parse, and one query lists the values
+that did not, so rows read = rows loaded + rows rejected for every table.
+Unknown codes and blank mandatory fields are kept for the validation rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lineofsight import geography
+from lineofsight.errors import UserError
+from lineofsight.formats.detect import FileRead, read_file
+from lineofsight.formats.raw import RawTable
+from lineofsight.formats.result import LoadResult, Problem, TableCount
+from lineofsight.formats.safety import DEFAULT_MAX_BYTES
+from lineofsight.model.schema import Column, ColumnType, Table
+from lineofsight.store import POSTCODE, Store
+
+Progress = Callable[[str, int, int], None]  # (file name, files done, files in all)
+FOLDER = re.compile(r"^(\d{3})_(\d{4})$")
+SUFFIXES = {".csv", ".xml"}
+STAGE = "_stage"
+DATE_FORMS = {
+    "dmy": ("DD/MM/YYYY", r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"),
+    "iso": ("YYYY-MM-DD", r"^\d{4}-\d{2}-\d{2}$", "%Y-%m-%d"),
+}
+
+
+def files_in(paths: Sequence[Path]) -> list[Path]:
+    """The files to load: named files as given, directories walked for .csv and .xml files."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+                )
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UserError(f"{path}: no such file or folder")
+    return found
+
+
+def council_and_year(read: FileRead, council: str | None, year: int | None) -> tuple[str, int]:
+    """From the file's own header, else the options, else a folder named like 681_2026."""
+    la_code, collection_year = read.la_code or council, read.year or year
+    for folder in (read.path.parent, *read.path.parent.parents[:3]):
+        named = FOLDER.match(folder.name)
+        if named:
+            la_code = la_code or named.group(1)
+            collection_year = collection_year or int(named.group(2))
+            break
+    if not la_code or not collection_year:
+        raise UserError(
+            f"{read.path.name}: cannot tell which council and year this is; pass --council CODE and --year YYYY "
+            "(or keep returns in a folder named like 681_2026)"
+        )
+    return la_code, collection_year
+
+
+# --- typing ----------------------------------------------------------------
+
+
+def _text(name: str) -> str:
+    return f"nullif(trim({name}), '')"
+
+
+def _case(column: Column, value: str) -> str:
+    """Codes are compared as the DfE writes them: upper case, or lower case for XML true/false."""
+    codes = list(column.codes.codes) if column.codes else []
+    if not codes:
+        return value
+    if all(c == c.lower() for c in codes) and any(c != c.upper() for c in codes):
+        return f"lower({value})"
+    return f"upper({value})"
+
+
+def typed(column: Column, date_style: str) -> str:
+    """SQL turning the staged text of `column` into its model type (NULL when it does not parse)."""
+    value = _text(column.name)
+    kind = column.type
+    if kind is ColumnType.TEXT:
+        return _case(column, value)
+    if kind is ColumnType.DATE:
+        styles = ("dmy", "iso") if date_style == "either" else (date_style,)
+        forms = [
+            f"CASE WHEN regexp_matches({value}, '{DATE_FORMS[s][1]}') THEN try_strptime({value}, '{DATE_FORMS[s][2]}')::DATE END"
+            for s in styles
+        ]
+        return forms[0] if len(forms) == 1 else f"coalesce({', '.join(forms)})"
+    if kind is ColumnType.INTEGER:
+        return f"TRY_CAST({value} AS BIGINT)"
+    if kind is ColumnType.DECIMAL:
+        return f"CASE WHEN isfinite(TRY_CAST({value} AS DOUBLE)) THEN TRY_CAST({value} AS DOUBLE) END"
+    if kind is ColumnType.BOOLEAN:
+        return (
+            f"CASE WHEN upper({value}) IN ('1', 'TRUE', 'Y', 'YES') THEN TRUE "
+            f"WHEN upper({value}) IN ('0', 'FALSE', 'N', 'NO') THEN FALSE END"
+        )
+    return (
+        f"coalesce(try_strptime({value}, '%d/%m/%Y %H:%M:%S'), try_strptime({value}, '%d/%m/%Y %H:%M'), "
+        f"TRY_CAST({value} AS TIMESTAMP))"
+    )
+
+
+def _expected(column: Column, date_style: str) -> str:
+    if column.type is ColumnType.DATE:
+        forms = " or ".join(DATE_FORMS[s][0] for s in (("dmy", "iso") if date_style == "either" else (date_style,)))
+        return f"is not a real date in the form {forms}"
+    return {
+        ColumnType.INTEGER: "is not a whole number",
+        ColumnType.DECIMAL: "is not a number",
+        ColumnType.BOOLEAN: "is not a yes/no value (1/0, true/false, Y/N)",
+        ColumnType.TIMESTAMP: "is not a real date and time",
+    }.get(column.type, "cannot be read")
+
+
+def _identifier(table: Table) -> Column | None:
+    return next((c for c in table.columns if c.name == "child_id"), None)
+
+
+def _bad(column: Column, date_style: str) -> str:
+    return f"({_text(column.name)} IS NOT NULL AND ({typed(column, date_style)}) IS NULL)"
+
+
+def _rejection(table: Table, date_style: str) -> str:
+    checks = [_bad(c, date_style) for c in table.columns if c.type is not ColumnType.TEXT]
+    ident = _identifier(table)
+    if ident:
+        checks.append(f"{_text(ident.name)} IS NULL")
+    return " OR ".join(checks) or "FALSE"
+
+
+def stage(store: Store, raw: RawTable) -> None:
+    names = list(raw.values)
+    store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+    columns = ", ".join(["_row BIGINT", *(f"{n} VARCHAR" for n in names)])
+    store.con.execute(f"CREATE TEMP TABLE {STAGE} ({columns})")
+    if len(raw):
+        selects = ", ".join(f"unnest(${i + 1})" for i in range(len(names) + 1))
+        store.con.execute(f"INSERT INTO {STAGE} SELECT {selects}", [raw.rows, *(raw.values[n] for n in names)])
+
+
+def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> list[Problem]:
+    """Every value that could not be typed, and every row without a child identifier."""
+    table = raw.table
+    ident = _identifier(table)
+    child = f"{_text(ident.name)}" if ident else "NULL"
+    parts = [
+        f"SELECT _row, {child}, {i}, {c.name} FROM {STAGE} WHERE {_bad(c, date_style)}"
+        for i, c in enumerate(table.columns)
+        if c.type is not ColumnType.TEXT
+    ]
+    if ident:
+        parts.append(f"SELECT _row, NULL, -1, NULL FROM {STAGE} WHERE {_text(ident.name)} IS NULL")
+    if not parts:
+        return []
+    rows = store.query(" UNION ALL ".join(parts) + " ORDER BY 1, 3")
+    problems = []
+    for row, child_id, index, value in rows:
+        if index < 0 and ident:
+            field, message = ident.source, f"{ident.source} is blank: a row without a child identifier cannot be loaded"
+        else:
+            column = table.columns[index]
+            field, message = column.source, f"{column.source} '{value}' {_expected(column, date_style)}"
+        problems.append(Problem(file, table.name, row, child_id, field, value, f"{message}; the row was not loaded"))
+    return problems
+
+
+def insert_typed(store: Store, raw: RawTable, la_code: str, year: int, file: str, date_style: str) -> int:
+    table = raw.table
+    names = [c.name for c in table.columns]
+    values = [typed(c, date_style) for c in table.columns]
+    if table.provenance:
+        names = ["la_code", "collection_year", "source_file", "source_row", *names]
+        values = ["$1", "$2", "$3", "_row", *values]
+        params: list[Any] = [la_code, year, file]
+    else:
+        params = []
+    before = store.count(table.name)
+    store.con.execute(
+        f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)} FROM {STAGE} "
+        f"WHERE NOT ({_rejection(table, date_style)}) ORDER BY _row",
+        params,
+    )
+    return store.count(table.name) - before
+
+
+def _replace(store: Store, raw: RawTable, la_code: str, year: int) -> None:
+    table = raw.table
+    if table.provenance:
+        store.clear(table, la_code, year)
+    else:  # reference tables (population) carry their own keys: replace the keys the file brings
+        keys = " AND ".join(f"t.{k} = ({typed(table.column(k), 'dmy')})" for k in table.key)
+        store.con.execute(f"DELETE FROM {table.name} t WHERE EXISTS (SELECT 1 FROM {STAGE} WHERE {keys})")
+
+
+# --- loading ---------------------------------------------------------------
+
+
+def load_table(
+    store: Store, read: FileRead, raw: RawTable, la_code: str, year: int
+) -> tuple[TableCount, list[Problem]]:
+    file = read.path.name
+    stage(store, raw)
+    problems = [*raw.notes, *raw.rejected, *value_problems(store, raw, file, read.date_style)]
+    with store.transaction():
+        _replace(store, raw, la_code, year)
+        loaded = insert_typed(store, raw, la_code, year, file, read.date_style)
+        count = TableCount(file, raw.table.name, raw.read, loaded, raw.read - loaded)
+        store.record_load(la_code, year, raw.table.dataset, raw.table.name, file, count.read, loaded, count.rejected)
+    return count, problems
+
+
+def fill_postcodes(store: Store) -> int:
+    """Add centroids of episode postcodes the store does not know yet; returns how many were added."""
+    rows = store.query(
+        "SELECT DISTINCT upper(replace(p, ' ', '')) FROM (SELECT home_postcode AS p FROM episode "
+        "UNION SELECT placement_postcode FROM episode) WHERE p IS NOT NULL "
+        "AND upper(replace(p, ' ', '')) NOT IN (SELECT postcode FROM postcode)"
+    )
+    found = geography.centroids(r[0] for r in rows)
+    if found:
+        codes = sorted(found)
+        store.insert_columns(
+            POSTCODE,
+            {
+                "postcode": codes,
+                "easting": [found[c][0] for c in codes],
+                "northing": [found[c][1] for c in codes],
+                "district": [found[c][2] for c in codes],
+            },
+        )
+    return len(found)
+
+
+def load_file(store: Store, path: Path, council: str | None, year: int | None, max_bytes: int) -> LoadResult:
+    read = read_file(path, max_bytes)
+    la_code, collection_year = council_and_year(read, council, year)
+    result = LoadResult(councils={la_code}, years={collection_year})
+    for raw in read.tables:
+        count, problems = load_table(store, read, raw, la_code, collection_year)
+        result.counts.append(count)
+        result.problems.extend(problems)
+    return result
+
+
+def load_paths(
+    store: Store,
+    paths: Sequence[Path],
+    council: str | None = None,
+    year: int | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> LoadResult:
+    """Load every recognised file; a file that cannot be read is reported and the others still load."""
+    files = files_in(paths)
+    result = LoadResult()
+    for done, path in enumerate(files, start=1):
+        try:
+            result.extend(load_file(store, path, council, year, max_bytes))
+        except UserError as exc:
+            if "--council" in str(exc):
+                raise
+            result.problems.append(Problem(path.name, None, None, None, None, None, str(exc), rule="file"))
+        if progress:
+            progress(path.name, done, len(files))
+    if any(c.table == "episode" and c.loaded for c in result.counts):
+        fill_postcodes(store)
+    return result
