@@ -1,0 +1,110 @@
+"""The tiny rendering layer that lets one definition run on DuckDB and on Spark.
+
+Definitions are Jinja templates. Everything is plain SQL both engines accept,
+except date arithmetic, which is written through these macros:
+
+    {{ days(a, b) }}         calendar days from a to b
+    {{ add_months(d, n) }}   the date n months after d (n may be negative)
+    {{ add_days(d, n) }}     the date n days after d
+    {{ year_start(y) }}      1 April that opens collection year y
+    {{ year_end(y) }}        31 March that closes collection year y
+    {{ census_date(y) }}     30 September workforce census of collection year y
+    {{ age(dob, at) }}       whole years of age on a date
+    {{ episode_history() }}  a CTE body: every episode of the council known by each
+                             collection year (all loaded returns up to it, latest copy)
+
+Working days are a join to the store's `calendar` table (number(b) - number(a)).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+import jinja2
+
+Dialect = Literal["duckdb", "spark"]
+
+
+def _days(dialect: Dialect) -> object:
+    def days(a: str, b: str) -> str:
+        return f"date_diff('day', {a}, {b})" if dialect == "duckdb" else f"datediff({b}, {a})"
+
+    return days
+
+
+def _add_months(dialect: Dialect) -> object:
+    def add_months(d: str, n: object) -> str:
+        if dialect == "duckdb":
+            return f"CAST(({d}) + to_months(CAST({n} AS INTEGER)) AS DATE)"
+        return f"add_months({d}, {n})"
+
+    return add_months
+
+
+def _add_days(dialect: Dialect) -> object:
+    def add_days(d: str, n: object) -> str:
+        if dialect == "duckdb":
+            return f"CAST(({d}) + to_days(CAST({n} AS INTEGER)) AS DATE)"
+        return f"date_add({d}, {n})"
+
+    return add_days
+
+
+def year_start(y: str) -> str:
+    return f"make_date(CAST({y} AS INTEGER) - 1, 4, 1)"
+
+
+def year_end(y: str) -> str:
+    return f"make_date(CAST({y} AS INTEGER), 3, 31)"
+
+
+def census_date(y: str) -> str:
+    return f"make_date(CAST({y} AS INTEGER) - 1, 9, 30)"
+
+
+def age(dob: str, at: str) -> str:
+    return (
+        f"(year({at}) - year({dob}) - CASE WHEN month({at}) * 100 + day({at}) "
+        f"< month({dob}) * 100 + day({dob}) THEN 1 ELSE 0 END)"
+    )
+
+
+def episode_history() -> str:
+    # A 903 return holds only the episodes open during its year, so a period of
+    # care that began years ago is pieced together from the earlier returns.
+    return """
+    SELECT la_code, collection_year, child_id, start_date, end_date, reason_new_episode,
+           legal_status, placement_type
+    FROM (
+      SELECT y.la_code, y.collection_year, e.child_id, e.start_date, e.end_date, e.reason_new_episode,
+             e.legal_status, e.placement_type,
+             row_number() OVER (
+               PARTITION BY y.la_code, y.collection_year, e.child_id, e.start_date
+               ORDER BY e.collection_year DESC
+             ) AS copy
+      FROM (SELECT DISTINCT la_code, collection_year FROM episode) y
+      JOIN episode e ON e.la_code = y.la_code AND e.collection_year <= y.collection_year
+    ) h
+    WHERE copy = 1"""
+
+
+@lru_cache(maxsize=4)
+def _environment(dialect: Dialect) -> jinja2.Environment:
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.globals.update(
+        days=_days(dialect),
+        add_months=_add_months(dialect),
+        add_days=_add_days(dialect),
+        year_start=year_start,
+        year_end=year_end,
+        census_date=census_date,
+        age=age,
+        episode_history=episode_history,
+    )
+    return env
+
+
+def render(template: str, dialect: Dialect) -> str:
+    """The definition's SQL for one engine."""
+    return _environment(dialect).from_string(template).render()
