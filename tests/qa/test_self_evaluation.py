@@ -95,7 +95,7 @@ def test_statements_drawn_from_the_planted_evidence(draft: self_evaluation.Draft
     # A4's actions: X3 is open but due January 2026, so nothing is overdue in care on 1 September 2025.
     assert not any("overdue" in p for p in plans)
     # X1 (on A2, help and protection) was due 1 July 2025: overdue.
-    assert "Complete the 1 overdue audit actions." in texts(draft, "help_and_protection", 2)
+    assert "Complete the 1 overdue audit action." in texts(draft, "help_and_protection", 2)
     referrals = "Referrals was 512.3 per 10,000 in 2025/26; no benchmark is loaded to compare it with."
     assert referrals in texts(draft, "help_and_protection", 0)
     assert (

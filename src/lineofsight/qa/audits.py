@@ -151,7 +151,7 @@ def _insert(store: Store, table: Table, values: dict[str, Any], source: str, row
     store.con.execute(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", [values[n] for n in names])
 
 
-def export_csv(store: Store, council: str, path: Path, kind: str = "audits") -> int:
+def export_csv(store: Store, council: str, path: Path, kind: str = "audits", programme: str | None = None) -> int:
     """Write a council's audits (with domain grades) or actions as CSV; returns the rows written."""
     if kind == "actions":
         names = [c.name for c in AUDIT_ACTION.source_columns]
@@ -166,7 +166,9 @@ def export_csv(store: Store, council: str, path: Path, kind: str = "audits") -> 
     }
     names = [c.name for c in AUDIT.source_columns]
     out = []
-    for record in store.dicts(f"SELECT {', '.join(names)} FROM audit WHERE la_code = ? ORDER BY audit_id", [council]):
+    where = "la_code = ?" + (" AND programme_id = ?" if programme else "")
+    params = [council, programme] if programme else [council]
+    for record in store.dicts(f"SELECT {', '.join(names)} FROM audit WHERE {where} ORDER BY audit_id", params):
         by_source = {c.source: record[c.name] for c in AUDIT.source_columns}
         for header, domain in DOMAIN_COLUMNS.items():
             by_source[header] = grades.get((record["audit_id"], domain))

@@ -163,7 +163,7 @@ def _audits(area: str, s: Sources, book: _Book, section: Section) -> None:
         ref = book.add(
             "actions", area, f"Audit actions in {AREA.label(area).lower()} overdue on {s.today:%d %B %Y}: {overdue}"
         )
-        plans.append(Statement(f"Complete the {overdue} overdue audit actions.", (ref,)))
+        plans.append(Statement(f"Complete the {_n(overdue, 'overdue audit action', 'overdue audit actions')}.", (ref,)))
     if s.audits is None:
         return
     group = next((g for g in s.audits.by_area if g.group == area), None)
@@ -174,7 +174,7 @@ def _audits(area: str, s: Sources, book: _Book, section: Section) -> None:
     know.append(Statement(f"Case audits found {k} of {n} cases good or better: {group.good.text()}.", (ref,)))
     m = s.audits.moderation
     refs: tuple[str, ...] = (ref,)
-    text = f"{n} case audits in this area were graded on Ofsted's scale"
+    text = f"{_n(n, 'case audit', 'case audits')} in this area {'was' if n == 1 else 'were'} graded on Ofsted's scale"
     if m.moderated:
         refs += (book.add("moderation", "all", _moderation_detail(s)),)
         text += (
@@ -184,12 +184,20 @@ def _audits(area: str, s: Sources, book: _Book, section: Section) -> None:
     how.append(Statement(text + ".", refs))
     if k < n:
         plans.append(
-            Statement(f"Act on the {n - k} audited cases not yet good: {k} of {n} were good or better.", (ref,))
+            Statement(
+                f"Act on the {_n(n - k, 'audited case', 'audited cases')} not yet good: {k} of {n} were good or better.",
+                (ref,),
+            )
         )
 
 
 def _audit_detail(group: GroupShare) -> str:
-    return f"Case audits, {group.label.lower()}: {group.good.k} of {group.good.n} good or better, {group.good.text()}"
+    k, n = group.good.k, group.good.n
+    return f"Case audits, {group.label.lower()}: {k} of {n} good or better, {n - k} not yet good, {group.good.text()}"
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def _moderation_detail(s: Sources) -> str:
