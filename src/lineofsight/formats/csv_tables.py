@@ -180,7 +180,7 @@ def _fill(path: Path, reader: Any, slots: list[str | None], raw: RawTable) -> No
 
 
 def _row_problem(path: Path, table: Table, row: int, message: str) -> Problem:
-    return Problem(path.name, table.name, row, None, None, None, f"Row {row}: {message}; the row was not loaded")
+    return Problem(path.name, table.name, row, None, None, None, f"{message}; the row was not loaded")
 
 
 def _note(path: Path, table: Table, message: str) -> Problem:
