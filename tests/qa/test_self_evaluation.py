@@ -156,3 +156,15 @@ def test_an_empty_store_says_what_is_missing() -> None:
     assert any("No case audits graded in 2025/26" in n for n in d.notes)
     assert any("No feedback" in n for n in d.notes)
     assert all(NUMBER.search(s.text) is None for sec in d.sections for a in sec.answers for s in a)
+
+
+def test_indicators_come_from_the_indicator_engine() -> None:
+    from .test_annex_a import planted
+
+    sources = evidence.gather(planted(), COUNCIL, 2026, today=TODAY)
+    figures = {f.id: f for f in sources.indicators}
+    # The planted store's one plan starting in 2025/26 (C1, 20 November 2025) follows a previous plan: 1 of 1.
+    second = figures["cp.second_plan"]
+    assert (second.value, second.unit, second.period, second.area) == (100.0, "%", "2025/26", "help_and_protection")
+    d = self_evaluation.draft(sources)
+    assert any(e.detail.startswith("Indicator cp.second_plan, ") for e in d.evidence)

@@ -41,6 +41,8 @@ class IndicatorFigure:
         if abs(self.value - self.england) <= 0.01 * max(abs(self.england), 1.0):
             return "in line with"
         higher = self.value > self.england
+        if self.polarity not in ("higher", "lower"):
+            return "higher than" if higher else "lower than"
         return "better than" if higher == (self.polarity == "higher") else "worse than"
 
 
@@ -135,16 +137,20 @@ def _figure(store: Store, result: Any, areas: dict[str, str], year: int) -> Indi
     if value is None:
         return None
     rid = str(result.id)
+    period = getattr(result, "period", year)
     figure = IndicatorFigure(
         id=rid,
         title=str(getattr(result, "title", rid)),
         area=areas.get(rid, "leadership"),
-        period=str(getattr(result, "period", year)),
+        period=f"{int(period) - 1}/{str(period)[2:]}" if isinstance(period, int) else str(period),
         value=float(value),
-        unit=str(getattr(result, "unit", "") or ""),
-        polarity=str(getattr(getattr(result, "polarity", ""), "value", getattr(result, "polarity", "higher"))),
+        unit=UNITS.get(str(getattr(result, "unit", "") or ""), str(getattr(result, "unit", "") or "")),
+        polarity=str(getattr(result, "polarity", "") or ""),
     )
     return _benchmarked(store, figure, getattr(result, "council", ""), year)
+
+
+UNITS = {"percent": "%", "per_10000": "per 10,000 children", "days": "days", "count": "", "ratio": "", "score": ""}
 
 
 def _benchmarked(store: Store, figure: IndicatorFigure, council: str, year: int) -> IndicatorFigure:

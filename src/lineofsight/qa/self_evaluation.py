@@ -144,7 +144,7 @@ def _indicator_detail(f: IndicatorFigure) -> str:
         text += "; no benchmark loaded"
     if f.rating:
         text += f"; rated {f.rating}"
-    return text + f" ({f.polarity} is better)"
+    return text + (f" ({f.polarity} is better)" if f.polarity in ("higher", "lower") else "")
 
 
 def _indicator_statement(f: IndicatorFigure, ref: str) -> Statement:
