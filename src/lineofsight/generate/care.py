@@ -1,0 +1,255 @@
+"""A period of care: episodes (legal status and placement changes), reviews, adoption, social workers.
+
+RNE is set from what changed: S starts the period, L a legal status change
+only, P a change of placement and carer, U a change of placement type with the
+same carer, T legal status and carer together, B legal status and placement
+type with the same carer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+
+from lineofsight.calendar import add_working_days
+from lineofsight.generate.entities import Adoption, CarePeriod, Child, Episode, pick, quantile
+from lineofsight.generate.places import Place, Places
+
+DAY = dt.timedelta(days=1)
+PLACE_CHANGE_REASONS = {"CARPL": 40, "CREQB": 15, "CREQO": 10, "STAND": 4, "ALLEG": 3, "CHILD": 10, "LAREQ": 8}
+PROVIDER = {"U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR1", "U6": "PR4", "K2": "PR4", "K3": "PR4"}
+
+
+def foster_place(rng: random.Random, age: int) -> str:
+    if age >= 16:
+        return pick(rng, {"U6": 35, "K3": 30, "H5": 10, "K2": 15, "U4": 10})
+    if age >= 12:
+        return pick(rng, {"U6": 45, "U3": 10, "U4": 15, "K2": 25, "R1": 2, "K1": 1, "S1": 2})
+    return pick(rng, {"U6": 60, "U3": 20, "U4": 10, "U1": 5, "K2": 3, "R3": 2})
+
+
+def provider(rng: random.Random, place: str) -> str:
+    if place in ("P1",):
+        return "PR0"
+    return PROVIDER.get(place) or pick(rng, {"PR1": 30, "PR4": 55, "PR5": 15})
+
+
+class CareBuilder:
+    """Builds one period of care for a child from its start date to its end (or the simulation's end)."""
+
+    def __init__(self, rng: random.Random, places: Places, far_share: float, social_workers: Sequence[str]) -> None:
+        self.rng = rng
+        self.places = places
+        self.far_share = far_share
+        self.social_workers = social_workers
+
+    def placement(self, child: Child) -> Place | None:
+        if child.home is None:  # UASC: no home postcode, so a placement in the area
+            return self.places.home_postcode(self.rng)
+        if self.rng.random() < self.far_share:
+            return self.places.beyond(self.rng, child.home)
+        return self.places.within(self.rng, child.home)
+
+    def build(self, child: Child, start: dt.date, horizon: dt.date, emergency: bool) -> CarePeriod:
+        rng = self.rng
+        age = child.age_on(start)
+        eighteen = child.birthday(18)
+        adoption_route = age < 4 and not child.uasc and rng.random() < 0.45
+        if child.uasc:
+            legal, length = "V2", (eighteen - start).days
+        elif emergency:
+            legal, length = pick(rng, {"L1": 6, "L2": 4}), self._length(rng)
+        else:
+            legal, length = pick(rng, {"V2": 45, "C1": 50, "J1": 3, "E1": 0.5, "C2": 1.5}), self._length(rng)
+        if adoption_route:
+            length = int(quantile(rng, ((0, 480), (0.5, 720), (1, 1300))))
+        end = min(start + dt.timedelta(days=max(1, length)), eighteen)
+        place = "P1" if legal == "C2" and rng.random() < 0.3 else foster_place(rng, age)
+        if child.uasc:
+            place = pick(rng, {"U6": 40, "K3": 35, "H5": 15, "K2": 10})
+        first = Episode(start, "S", legal, place, provider(rng, place), self._place_for(child, place))
+        period = CarePeriod([first], "N1" if not child.uasc else "N8")
+        period.cin_category = (
+            "N8" if child.uasc else pick(rng, {"N1": 65, "N2": 4, "N3": 3, "N4": 8, "N5": 14, "N6": 2, "N8": 4})
+        )
+        changes = self._legal_changes(start, end, legal, age)
+        changes += self._moves(start, end)
+        if adoption_route:
+            period.adoption = self._adoption(child, period, start, end, changes)
+        for day, kind, value in sorted(changes, key=lambda c: (c[0], c[1])):
+            if start < day < end and day <= horizon:
+                self._change(child, period, day, kind, value)
+        last = period.episodes[-1]
+        if end <= horizon:
+            last.end, last.rec = end, self._reason_ceased(child, period, end, eighteen)
+        period.reviews = self._reviews(child, start, min(end, horizon))
+        period.social_workers = self._social_workers(start, end if end <= horizon else None, horizon)
+        if rng.random() < 0.12:
+            period.previous_permanence = (
+                pick(rng, {"P1": 1, "P2": 5, "P3": 3}),
+                "",
+                f"zz/zz/{start.year - rng.randint(1, 5)}",
+            )
+        return period
+
+    @staticmethod
+    def _length(rng: random.Random) -> int:
+        # A third of periods are short (returns home within months); the rest last years.
+        if rng.random() < 0.36:
+            return int(rng.expovariate(1 / 110)) + 1
+        return int(rng.expovariate(1 / 1900)) + 60
+
+    def _legal_changes(self, start: dt.date, end: dt.date, legal: str, age: int) -> list[tuple[dt.date, str, str]]:
+        rng = self.rng
+        out: list[tuple[dt.date, str, str]] = []
+        day = start
+        if legal in ("L1", "L2"):
+            day = start + dt.timedelta(days=rng.randint(2, 8))
+            legal = pick(rng, {"C1": 70, "V2": 30})
+            out.append((day, "legal", legal))
+        if legal == "C1":
+            out.append((day + dt.timedelta(days=rng.randint(150, 330)), "legal", "C2"))
+        elif legal == "V2" and rng.random() < 0.15:
+            day += dt.timedelta(days=rng.randint(30, 200))
+            out.append((day, "legal", "C1"))
+            out.append((day + dt.timedelta(days=rng.randint(150, 330)), "legal", "C2"))
+        return out
+
+    def _moves(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str, str]]:
+        rng = self.rng
+        out: list[tuple[dt.date, str, str]] = []
+        day = start
+        while True:
+            year_in = (day - start).days < 365
+            day += dt.timedelta(days=int(rng.expovariate(1.1 if year_in else 0.28) * 365) + 7)
+            if day >= end:
+                return out
+            out.append((day, "move", ""))
+
+    def _adoption(
+        self, child: Child, period: CarePeriod, start: dt.date, end: dt.date, changes: list[tuple[dt.date, str, str]]
+    ) -> Adoption:
+        rng = self.rng
+        decision = start + dt.timedelta(days=int(quantile(rng, ((0, 120), (0.5, 270), (1, 500)))))
+        order = decision + dt.timedelta(days=rng.randint(20, 90))
+        matched = order + dt.timedelta(days=int(quantile(rng, ((0, 20), (0.5, 110), (1, 300)))))
+        placed = matched + dt.timedelta(days=rng.randint(7, 45))
+        changes[:] = [c for c in changes if c[0] < decision]
+        foster_carer = rng.random() < 0.15
+        adoption = Adoption(decision, foster_carer=foster_carer)
+        adoption.adopters = pick_adopters(rng)
+        if rng.random() < 0.08 or placed >= end:  # decision reversed: the child stays in care
+            adoption.ceased, adoption.ceased_reason = (
+                decision + dt.timedelta(days=200),
+                pick(rng, {"RD1": 2, "RD3": 1, "RD4": 1}),
+            )
+            changes.append((order, "legal", "E1"))
+            return adoption
+        adoption.matched = matched
+        changes.append((order, "legal", "E1"))
+        changes.append((placed, "adopt", "A5" if foster_carer else "A6"))
+        adoption.ceased, adoption.ceased_reason = end, pick(rng, {"E11": 85, "E12": 15})
+        return adoption
+
+    def _change(self, child: Child, period: CarePeriod, day: dt.date, kind: str, value: str) -> None:
+        rng = self.rng
+        last = period.episodes[-1]
+        if day <= last.start:
+            return
+        last.end, last.rec = day, "X1"
+        legal, place, placement, rne, reason = last.legal_status, last.place, last.placement, "L", None
+        if kind == "legal":
+            legal = value
+        elif kind == "adopt":
+            place, rne, reason = value, "U" if value == "A5" else "P", "CARPL"
+            placement = placement if value == "A5" or child.home is None else self.places.beyond(rng, child.home, 1.0)
+        else:
+            place, placement = foster_place(rng, child.age_on(day)), self._place_for(child, "")
+            rne, reason = "P", pick(rng, PLACE_CHANGE_REASONS)
+        if period.episodes[-1].place.startswith("A") and kind != "adopt":
+            return self._undo(last)
+        period.episodes.append(
+            Episode(day, rne, legal, place, provider(rng, place) if rne != "L" else last.provider, placement, reason)
+        )
+
+    @staticmethod
+    def _undo(last: Episode) -> None:
+        last.end, last.rec = None, None
+
+    def _place_for(self, child: Child, place: str) -> Place | None:
+        if place == "P1":
+            return child.home
+        return self.placement(child)
+
+    def _reason_ceased(self, child: Child, period: CarePeriod, end: dt.date, eighteen: dt.date) -> str:
+        rng = self.rng
+        if period.adoption and period.adoption.matched:
+            return period.adoption.ceased_reason or "E11"
+        if end >= eighteen:
+            return pick(rng, {"E17": 25, "E5": 45, "E6": 5, "E8": 15, "E7": 2})
+        if child.age_on(end) >= 16:
+            return pick(rng, {"E4A": 35, "E5": 30, "E6": 5, "E13": 10, "E8": 10, "E9": 3})
+        return pick(
+            rng, {"E4A": 50, "E4B": 5, "E13": 5, "E41": 8, "E45": 10, "E46": 3, "E47": 8, "E48": 1, "E8": 5, "E3": 3}
+        )
+
+    def _reviews(self, child: Child, start: dt.date, until: dt.date) -> list[tuple[dt.date, str]]:
+        """First review within 20 working days, the second within 3 months, then 6-monthly; a few are late."""
+        rng = self.rng
+        out: list[tuple[dt.date, str]] = []
+        due = add_working_days(start, 20)
+        gaps = [91] + [182] * 40
+        for gap in gaps:
+            held = (
+                due - dt.timedelta(days=rng.randint(0, 10))
+                if rng.random() < 0.9
+                else due + dt.timedelta(days=rng.randint(1, 40))
+            )
+            if held > until:
+                return out
+            out.append((held, participation(rng, child.age_on(held))))
+            due = held + dt.timedelta(days=gap)
+        return out
+
+    def _social_workers(
+        self, start: dt.date, end: dt.date | None, horizon: dt.date
+    ) -> list[tuple[str, dt.date, dt.date | None, str | None]]:
+        rng = self.rng
+        out: list[tuple[str, dt.date, dt.date | None, str | None]] = []
+        day = start
+        stop = end or horizon
+        while True:
+            change = day + dt.timedelta(days=int(rng.expovariate(1 / 330)) + 14)
+            worker = rng.choice(self.social_workers)
+            if change >= stop:
+                out.append((worker, day, end, "CHILDLEFT" if end else None))
+                return out
+            out.append(
+                (
+                    worker,
+                    day,
+                    change,
+                    pick(rng, {"LEFTROLE": 45, "MANAGE": 30, "ORGRESTRUCT": 10, "FAMREQ": 5, "OTHER": 10}),
+                )
+            )
+            day = change
+
+
+def participation(rng: random.Random, age: int) -> str:
+    if age < 4:
+        return "PN0"
+    return pick(rng, {"PN1": 45, "PN2": 8, "PN3": 5, "PN4": 5, "PN5": 10, "PN6": 17, "PN7": 10})
+
+
+def pick_adopters(rng: random.Random) -> tuple[str, str, str]:
+    return rng.choice(
+        (
+            ("2", "MF", "L11"),
+            ("2", "MF", "L11"),
+            ("2", "MF", "L3"),
+            ("2", "FF", "L12"),
+            ("2", "MM", "L2"),
+            ("1", "F1", "L0"),
+        )
+    )

@@ -1,0 +1,309 @@
+"""Simulate one council's children event by event: contacts, referrals, assessments, enquiries,
+plans, care and missing episodes, over a warm-up and the collection years asked for.
+
+Rates are tuned to England's published figures (INDICATORS.md): about 520
+referrals per 10,000 children a year, 22% of them within 12 months of the last,
+assessments taking a median of 33 working days (86% within 45), 81% of initial
+conferences within 15 working days of the section 47 start, and enough entries
+to care (about 25 per 10,000 a year) for about 70 per 10,000 looked after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import deque
+from dataclasses import dataclass, field
+
+from lineofsight.calendar import add_working_days
+from lineofsight.generate.care import CareBuilder
+from lineofsight.generate.entities import (
+    Assessment,
+    Child,
+    MissingIncident,
+    ProtectionPlan,
+    Referral,
+    Section47,
+    pick,
+    quantile,
+)
+from lineofsight.generate.places import Places
+
+WARM_UP_YEARS = 8  # years simulated before the first return, so long care periods and histories exist
+REFERRALS_PER_CHILD_YEAR = 0.052
+RE_REFERRAL = 0.22
+CARE_ENTRY_AFTER_S47 = 0.13  # with the other routes, about 4.7% of referrals end in care
+CARE_ENTRY_OTHER = 0.032
+UASC_PER_CHILD_YEAR = 0.00012
+ASSESSMENT_DAYS = ((0, 0), (0.05, 4), (0.25, 17), (0.5, 33), (0.75, 43), (0.857, 45), (0.95, 62), (1, 120))
+ICPC_DAYS = ((0, 2), (0.087, 10), (0.5, 14), (0.814, 15), (0.9, 20), (1, 45))
+SOURCES = {
+    "6": 29,
+    "2A": 20,
+    "3A": 3,
+    "3B": 2,
+    "3E": 3,
+    "3F": 6,
+    "5A": 4,
+    "5B": 3,
+    "5C": 2,
+    "5D": 4,
+    "1A": 5,
+    "1C": 2,
+    "1D": 2,
+    "4": 2,
+    "7": 3,
+    "8": 6,
+    "9": 2,
+    "10": 2,
+}
+NEEDS = {"N1": 56, "N2": 9, "N3": 3, "N4": 9, "N5": 14, "N6": 3, "N7": 1, "N8": 3, "N0": 2}
+FACTORS = ("3B", "4B", "2B", "1B", "16A", "17A", "4A", "3A", "18B", "5B", "19A", "14A", "10A", "11A", "23A", "15A")
+ETHNIC = {
+    "WBRI": 72,
+    "WOTH": 5,
+    "MWBC": 2,
+    "MOTH": 3,
+    "MWAS": 1,
+    "AIND": 2,
+    "APKN": 3,
+    "ABAN": 1,
+    "AOTH": 1,
+    "BAFR": 3,
+    "BCRB": 1,
+    "BOTH": 1,
+    "CHNE": 0.5,
+    "OOTH": 2,
+    "WROM": 1,
+    "NOBT": 1.5,
+}
+CATEGORY = {"NEG": 50, "EMO": 37, "PHY": 6, "SAB": 4, "MUL": 3}
+UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+@dataclass
+class Options:
+    """What to simulate: population (children aged 0-17) and the span of dates."""
+
+    population: int
+    first_day: dt.date  # 1 April of the first collection year
+    last_day: dt.date  # 31 March of the last collection year
+    far_share: float = 0.10  # placements more than 20 miles from home
+
+
+@dataclass
+class Result:
+    children: list[Child]
+    contacts: list[tuple[str, dt.date, str, str]] = field(default_factory=list)
+    early_help: list[tuple[str, dt.date, dt.date | None, str]] = field(default_factory=list)
+
+
+def upn(la_code: str, serial: int) -> str:
+    """A UPN with a valid check letter: weights 2..13 over the 12 digits, sum mod 23."""
+    digits = f"{la_code}{2000 + serial % 7000:04d}{serial % 100:02d}{serial % 1000:03d}"
+    return UPN_LETTERS[sum(int(d) * w for d, w in zip(digits, range(2, 14), strict=True)) % 23] + digits
+
+
+class Simulation:
+    def __init__(
+        self, la_code: str, rng: random.Random, places: Places, options: Options, social_workers: list[str]
+    ) -> None:
+        self.la_code = la_code
+        self.rng = rng
+        self.places = places
+        self.options = options
+        self.start = options.first_day.replace(year=options.first_day.year - WARM_UP_YEARS)
+        self.care = CareBuilder(rng, places, options.far_share, social_workers)
+        self.children: list[Child] = []
+        self.recent: deque[tuple[dt.date, Child]] = deque()
+        self.result = Result(self.children)
+
+    def run(self) -> Result:
+        rng, per_day = self.rng, self.options.population / 365.25
+        clock = float(self.start.toordinal())
+        while True:
+            clock += rng.expovariate(per_day * REFERRALS_PER_CHILD_YEAR)
+            day = dt.date.fromordinal(int(clock))
+            if day > self.options.last_day:
+                break
+            self._referral(day)
+            if rng.random() < UASC_PER_CHILD_YEAR / REFERRALS_PER_CHILD_YEAR:
+                self._uasc(day)
+        return self.result
+
+    # -- children -------------------------------------------------------------------------
+
+    def _new_child(self, day: dt.date, age: int | None = None, uasc: bool = False) -> Child:
+        rng = self.rng
+        if age is None:
+            age = int(quantile(rng, ((0, 0), (0.12, 1), (0.3, 5), (0.55, 10), (0.9, 16), (1, 18))))
+        dob = day - dt.timedelta(days=age * 365 + rng.randint(0, 364))
+        serial = len(self.children) + 1
+        child = Child(
+            child_id=f"{self.la_code}{serial:06d}",
+            sex="1" if uasc or rng.random() < 0.52 else "2",
+            dob=dob,
+            ethnicity=pick(rng, {"BAFR": 40, "AOTH": 30, "OOTH": 30}) if uasc else pick(rng, ETHNIC),
+            upn="UN2" if uasc else ("UN1" if age < 5 else upn(self.la_code, serial)),
+            home=None if uasc else self.places.home_postcode(rng),
+            disabilities=["NONE"]
+            if rng.random() < 0.87
+            else [pick(rng, {"LD": 3, "AUT": 4, "BEH": 3, "COMM": 2, "MOB": 1})],
+            uasc=uasc,
+        )
+        child.plans_before = 1 if rng.random() < 0.12 else 0
+        self.children.append(child)
+        return child
+
+    def _choose_child(self, day: dt.date) -> Child:
+        while self.recent and (day - self.recent[0][0]).days > 365:
+            self.recent.popleft()
+        if self.recent and self.rng.random() < RE_REFERRAL:
+            candidate = self.recent[self.rng.randrange(len(self.recent))][1]
+            if candidate.open_referral(day) is None and not candidate.in_care(day) and candidate.age_on(day) < 17:
+                return candidate
+        return self._new_child(day)
+
+    # -- the front door -------------------------------------------------------------------
+
+    def _referral(self, day: dt.date) -> None:
+        rng = self.rng
+        child = self._choose_child(day)
+        self._contacts(child, day)
+        referral = Referral(day, pick(rng, SOURCES), pick(rng, NEEDS), nfa=rng.random() < 0.06)
+        child.referrals.append(referral)
+        self.recent.append((day, child))
+        if referral.nfa:
+            referral.closure, referral.closure_reason, referral.need = day, "RC8", "N9"
+            return
+        self._work(child, referral, day)
+        self._missing(child, day, referral.closure or self.options.last_day, looked_after=False)
+
+    def _contacts(self, child: Child, day: dt.date) -> None:
+        rng = self.rng
+        self.result.contacts.append((child.child_id, day, pick(rng, SOURCES), "Referral"))
+        # Contacts that stop at the front door: about one for each referral, about a third to early help.
+        if rng.random() < 0.9:
+            other = f"{self.la_code}C{len(self.result.contacts):07d}"
+            when = day - dt.timedelta(days=rng.randint(0, 60))
+            outcome = pick(rng, {"Early help": 35, "Information and advice": 40, "No further action": 25})
+            self.result.contacts.append((other, when, pick(rng, SOURCES), outcome))
+            if outcome == "Early help":
+                end = when + dt.timedelta(days=rng.randint(40, 300))
+                self.result.early_help.append(
+                    (other, when, end, pick(rng, {"Family hub": 3, "School": 2, "Health": 1}))
+                )
+
+    def _work(self, child: Child, referral: Referral, day: dt.date) -> None:
+        rng = self.rng
+        start = add_working_days(day, int(quantile(rng, ((0, 0), (0.7, 0), (1, 4)))))
+        authorised = add_working_days(start, round(quantile(rng, ASSESSMENT_DAYS)))
+        factors = sorted(rng.sample(FACTORS, rng.randint(1, 4)), key=FACTORS.index)
+        referral.assessments.append(Assessment(start, authorised, factors))
+        route = pick(rng, {"close": 36, "cin": 38, "s47": 26})
+        end: dt.date | None = authorised
+        if route == "s47":
+            end = self._section47(child, referral, day)
+        elif route == "cin":
+            end = authorised + dt.timedelta(days=rng.randint(60, 420))
+            referral.cin_plans.append((authorised, end))
+        if rng.random() < (CARE_ENTRY_AFTER_S47 if route == "s47" else CARE_ENTRY_OTHER):
+            end = self._enter_care(child, day + dt.timedelta(days=rng.randint(0, 150)), emergency=rng.random() < 0.1)
+        if end is not None and end <= self.options.last_day:
+            referral.closure = max(end, authorised)
+            referral.closure_reason = closure_reason(rng, route, child)
+        if referral.closure is not None and referral.closure < authorised:
+            referral.closure = authorised
+
+    def _section47(self, child: Child, referral: Referral, day: dt.date) -> dt.date:
+        rng = self.rng
+        start = day + dt.timedelta(days=rng.randint(0, 3))
+        target = add_working_days(start, 15)
+        if rng.random() < 0.55:
+            referral.section47.append(Section47(start, target, None, True))
+            end = start + dt.timedelta(days=rng.randint(60, 300))
+            referral.cin_plans.append((start + dt.timedelta(days=14), end))
+            return end
+        icpc = add_working_days(start, round(quantile(rng, ICPC_DAYS)))
+        referral.section47.append(Section47(start, target, icpc, False))
+        if rng.random() < 0.12:
+            end = icpc + dt.timedelta(days=rng.randint(60, 300))
+            referral.cin_plans.append((icpc, end))
+            return end
+        months = quantile(rng, ((0, 1), (0.15, 3), (0.75, 12), (0.955, 24), (1, 40)))
+        end = icpc + dt.timedelta(days=int(months * 30.4))
+        previous = child.plans_before + sum(len(r.plans) for r in child.referrals)
+        category = pick(rng, CATEGORY)
+        latest = category if rng.random() < 0.9 else pick(rng, CATEGORY)
+        reviews = []
+        review = add_working_days(icpc, 0) + dt.timedelta(days=rng.randint(60, 90) if rng.random() < 0.94 else 100)
+        while review < end:
+            reviews.append(review)
+            review += dt.timedelta(days=rng.randint(150, 182) if rng.random() < 0.95 else 200)
+        referral.plans.append(ProtectionPlan(icpc, end, category, latest, previous, reviews))
+        return end
+
+    # -- care -----------------------------------------------------------------------------
+
+    def _enter_care(self, child: Child, day: dt.date, emergency: bool) -> dt.date | None:
+        if child.age_on(day) >= 18 or day > self.options.last_day:
+            return None
+        if child.care and (child.care[-1].end is None or child.care[-1].end >= day):
+            return child.care[-1].end
+        period = self.care.build(child, day, self.options.last_day, emergency)
+        child.care.append(period)
+        self._missing(child, day, period.end or self.options.last_day, looked_after=True)
+        return period.end
+
+    def _uasc(self, day: dt.date) -> None:
+        child = self._new_child(day, age=self.rng.choice((14, 15, 15, 16, 16, 16, 17)), uasc=True)
+        referral = Referral(day, "8", "N8", nfa=False)
+        child.referrals.append(referral)
+        referral.assessments.append(Assessment(day, add_working_days(day, self.rng.randint(10, 40)), ["9A"]))
+        end = self._enter_care(child, day, emergency=False)
+        if end is not None and end <= self.options.last_day:
+            referral.closure, referral.closure_reason = end, "RC7"
+
+    # -- missing from home or care ----------------------------------------------------------
+
+    def _missing(self, child: Child, start: dt.date, end: dt.date, looked_after: bool) -> None:
+        """Missing incidents while open to children's social care: teenagers mostly, in clusters."""
+        rng = self.rng
+        age = child.age_on(start)
+        chance = (0.30 if looked_after else 0.07) if age >= 11 else 0.01
+        if rng.random() >= chance:
+            return
+        rate = 5.0 / 365  # about 6 incidents a year per child who goes missing
+        day = start
+        while True:
+            day += dt.timedelta(days=int(rng.expovariate(rate)) + 1)
+            if day >= end or child.age_on(day) >= 18:
+                return
+            back = day + dt.timedelta(days=int(quantile(rng, ((0, 0), (0.6, 0), (0.9, 1), (1, 6)))))
+            offered = rng.random() < 0.95
+            accepted = offered and rng.random() < 0.85
+            held = back + dt.timedelta(days=int(quantile(rng, ((0, 0), (0.65, 3), (1, 14))))) if accepted else None
+            kind = "M" if rng.random() < 0.85 else "A"
+            child.missing.append(
+                MissingIncident(day, back, looked_after, kind, offered, accepted if offered else None, held)
+            )
+
+
+def closure_reason(rng: random.Random, route: str, child: Child) -> str:
+    if child.care and child.care[-1].end:
+        rec = child.care[-1].episodes[-1].rec or ""
+        return {
+            "E11": "RC1",
+            "E12": "RC1",
+            "E41": "RC3",
+            "E45": "RC4",
+            "E46": "RC4",
+            "E47": "RC4",
+            "E48": "RC4",
+            "E3": "RC5",
+            "E7": "RC6",
+            "E2": "RC2",
+        }.get(rec, "RC7")
+    if route == "close":
+        return pick(rng, {"RC8": 70, "RC9": 30})
+    return "RC7"
