@@ -148,3 +148,18 @@ def test_wilson_and_kappa_reference_values() -> None:
     assert (round(lo, 1), round(hi, 1)) == (23.1, 88.2)
     assert wilson(0, 0) is None
     assert cohen_kappa([("1", "1"), ("1", "1")]) is None  # chance agreement 1: undefined
+
+
+def test_synthetic_sample_is_seeded_and_uses_the_store_children() -> None:
+    from lineofsight.qa import sample
+
+    from .test_annex_a import planted
+
+    first, second = planted(), planted()
+    a = sample.plant(first, COUNCIL, 2026, seed=5, per_month=2)
+    b = sample.plant(second, COUNCIL, 2026, seed=5, per_month=2)
+    assert a == b and a.audits == 24  # 2 a month for the 12 months of 2025/26
+    children = {r[0] for r in first.query("SELECT child_id FROM audit")}
+    assert children <= {"C1", "C2", "C3", "C4", "C5", "C8"}  # children open in 2025/26 in the planted store
+    assert summary.summarise(first, COUNCIL, 2026) == summary.summarise(second, COUNCIL, 2026)
+    assert first.count("audit_programme", "title LIKE 'A random sample%'") == 12

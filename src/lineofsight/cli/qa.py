@@ -87,6 +87,25 @@ def audit_plan(
             console.print(f"Audit forms to fill in: {out}")
 
 
+@audit_app.command("sample")
+def audit_sample(
+    db: Db,
+    council: Council,
+    year: Annotated[int, typer.Option(help="Collection year (2026 = 2025/26)")],
+    seed: Annotated[int, typer.Option(help="Seed of the synthetic draws")] = 1,
+    per_month: Annotated[int, typer.Option(help="Audits a month")] = 6,
+) -> None:
+    """Plant a synthetic year of audits, actions and survey answers (for demonstrations)."""
+    from lineofsight.qa import sample
+
+    with _store(db) as store:
+        planted = sample.plant(store, council, year, seed, per_month)
+    console.print(
+        f"Synthetic evidence for council {council}, {year}: {planted.audits} audits, "
+        f"{planted.actions} actions, {planted.answers} survey answers."
+    )
+
+
 @audit_app.command("import")
 def audit_import(
     file: Annotated[Path, typer.Argument(help="An audits CSV (AUDIT_ID, ...) or an actions CSV (ACTION_ID, ...)")],

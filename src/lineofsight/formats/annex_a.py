@@ -27,6 +27,7 @@ from lineofsight.model import codes as c
 REFERENCE = "Ofsted, Inspecting local authority children's services: Annex A, children's social care data"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "DD/MM/YYYY"
+MAX_BYTES = 200 * 1024 * 1024  # refuse a workbook that could exhaust memory when unzipped
 COVER = "Cover"
 
 
@@ -573,6 +574,8 @@ def _code(column: AColumn, text: str) -> str:
 
 def read(path: Path) -> tuple[dict[int, list[dict[str, Any]]], list[CellProblem]]:
     """Rows of every list found in the workbook, keyed as the declarations say; bad cells reported."""
+    if path.is_file() and path.stat().st_size > MAX_BYTES:
+        raise UserError(f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB; an Annex A workbook is far smaller")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:

@@ -113,7 +113,7 @@ def import_csv(
         records += _answers(path.name, number, row, meta, questions, question_areas, default_area, result)
     with store.transaction():
         store.con.execute("DELETE FROM feedback_response WHERE la_code = ? AND survey = ?", [council, result.survey])
-        _save(store, council, result.survey, path.name, records)
+        save_answers(store, council, result.survey, path.name, records)
     result.answers = len(records)
     return result
 
@@ -166,7 +166,7 @@ def _answers(
     return out
 
 
-def _save(store: Store, council: str, survey: str, source: str, records: list[dict[str, Any]]) -> None:
+def save_answers(store: Store, council: str, survey: str, source: str, records: list[dict[str, Any]]) -> None:
     if not records:
         return
     today = dt.date.today()
