@@ -1,0 +1,132 @@
+"""Reading files as analysts produce them, and telling the user what could not be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lineofsight.errors import UserError
+from lineofsight.store import Store
+from lineofsight.store.load import load_paths
+
+D = dt.date
+HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"
+
+
+def _load(store: Store, path: Path, **kw: object) -> object:
+    return load_paths(store, [path], council=kw.get("council", "681"), year=kw.get("year", 2026))  # type: ignore[arg-type]
+
+
+def test_messy_header_spaces_case_bom_and_lower_case_codes(tmp_path: Path) -> None:
+    path = tmp_path / "header.csv"
+    path.write_bytes(
+        "\ufeff child , sex,Dob,ETHNIC ,upn,MOTHER,MC_DOB\r\n C1 , 1 ,02/03/2010, wbri ,UN1,,\r\n".encode()
+    )
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert [(c.table, c.loaded) for c in result.counts] == [("child", 1)]
+        assert store.query("SELECT child_id, sex, date_of_birth, ethnicity, upn FROM child") == [
+            ("C1", "1", D(2010, 3, 2), "WBRI", "UN1")
+        ]
+
+
+def test_windows_1252_file_reads_its_accented_text(tmp_path: Path) -> None:
+    path = tmp_path / "workers.csv"
+    path.write_bytes("SWENO,ROLE,TEAM,FTE,AGENCY\nSW1,SW,Équipe d’accueil,1,N\n".encode("cp1252"))
+    with Store() as store:
+        load_paths(store, [path], council="681", year=2026)
+        assert store.query("SELECT team, agency FROM worker") == [("Équipe d’accueil", False)]
+
+
+def test_unknown_codes_and_blank_mandatory_fields_are_kept_for_validation(tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text(f"{HEADER}\nC1,7,02/03/2010,ZZZZ,,,\n")
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert (result.counts[0].loaded, result.counts[0].rejected) == (1, 0)
+        assert store.query("SELECT sex, ethnicity, upn FROM child") == [("7", "ZZZZ", None)]
+
+
+def test_bad_values_reject_the_row_and_say_why(tmp_path: Path) -> None:
+    path = tmp_path / "oc2.csv"
+    path.write_text(
+        "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,"
+        "SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n"
+        "C1,01/01/2012,12,,0,,1,1,1,0,,\n"
+        "C2,2012-01-01,12,,0,,1,1,1,0,,\n"
+        "C3,01/01/2012,twelve,,0,,1,1,1,0,,\n"
+    )
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        count = result.counts[0]
+        assert (count.read, count.loaded, count.rejected) == (3, 1, 2)
+        assert [(p.row, p.child, p.field, p.value) for p in result.problems] == [
+            (3, "C2", "DOB", "2012-01-01"),
+            (4, "C3", "SDQ_SCORE", "twelve"),
+        ]
+        assert "DOB '2012-01-01' is not a real date in the form DD/MM/YYYY" in result.problems[0].message
+
+
+def test_row_with_too_many_fields_is_rejected_but_trailing_empty_ones_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.csv"
+    path.write_text("CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/01/2012,01/06/2025,PN1,,\nC2,01/01/2012,01/06/2025,PN1,X\n")
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert (result.counts[0].read, result.counts[0].loaded, result.counts[0].rejected) == (2, 1, 1)
+        assert result.problems[0].row == 3 and "5 fields but the header has 4" in result.problems[0].message
+
+
+def test_previous_layout_with_dropped_columns_is_recognised(tmp_path: Path) -> None:
+    path = tmp_path / "episodes.csv"
+    # An earlier layout: PL_LA and PL_LOCATION (since dropped), no URN or PLACE_PROVIDER.
+    path.write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,PL_LA,PL_LOCATION\n"
+        "C1,01/04/2025,S,C2,N1,U1,,,,,,E06000013,IN\n"
+    )
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert result.counts[0].table == "episode" and result.counts[0].loaded == 1
+        notes = " ".join(p.message for p in result.problems if p.rule == "layout")
+        assert "PL_LA, PL_LOCATION" in notes and "PLACE_PROVIDER, URN" in notes
+
+
+def test_loading_twice_replaces_rather_than_doubles(tmp_path: Path) -> None:
+    folder = tmp_path / "681_2026"
+    folder.mkdir()
+    (folder / "h.csv").write_text(f"{HEADER}\nC1,1,02/03/2010,WBRI,UN1,,\nC2,2,02/03/2011,WBRI,UN1,,\n")
+    with Store() as store:
+        load_paths(store, [folder])
+        load_paths(store, [folder])
+        assert store.count("child") == 2
+        (folder / "h.csv").write_text(f"{HEADER}\nC9,1,02/03/2010,WBRI,UN1,,\n")
+        load_paths(store, [folder])
+        assert store.query("SELECT child_id, la_code, collection_year FROM child") == [("C9", "681", 2026)]
+        assert store.count("load_history") == 3
+
+
+def test_council_and_year_must_come_from_somewhere(tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text(f"{HEADER}\nC1,1,02/03/2010,WBRI,UN1,,\n")
+    with Store() as store, pytest.raises(UserError, match="--council CODE and --year YYYY"):
+        load_paths(store, [path])
+
+
+def test_unrecognised_file_is_reported_with_its_unknown_columns(tmp_path: Path) -> None:
+    (tmp_path / "odd.csv").write_text("CHILD,DOB,COLOUR\nC1,01/01/2010,red\n")
+    with Store() as store:
+        result = load_paths(store, [tmp_path / "odd.csv"], council="681", year=2026)
+        assert result.counts == []
+        assert result.problems[0].rule == "file"
+        assert "odd.csv" in result.problems[0].message and "COLOUR" in result.problems[0].message
+
+
+def test_population_replaces_by_its_own_keys(tmp_path: Path) -> None:
+    path = tmp_path / "pop.csv"
+    path.write_text("LA_CODE,YEAR,POPULATION_0_17\n681,2025,38000\n681,2024,37900\n")
+    with Store() as store:
+        load_paths(store, [path], council="681", year=2026)
+        path.write_text("LA_CODE,YEAR,POPULATION_0_17\n681,2025,38100\n")
+        load_paths(store, [path], council="681", year=2026)
+        assert store.query("SELECT year, population_0_17 FROM population ORDER BY 1") == [(2024, 37900), (2025, 38100)]
