@@ -1,9 +1,155 @@
-"""Commands of this area (placeholder until its issue lands)."""
+"""Commands: `ofsted read|import|query|history` and `reference import`."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from lineofsight.errors import UserError
+
+DB = Annotated[Path, typer.Option("--db", help="Store file")]
+FORMAT = Annotated[str, typer.Option("--format", help="table or json")]
+out = Console()
+
+
+def _store(path: Path) -> Any:
+    from lineofsight.store import Store
+
+    return Store(path)
+
+
+def _pdfs(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.rglob("*.pdf")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UserError(f"{path}: no such file or folder")
+    return found
+
+
+def _read_all(paths: list[Path]) -> list[Any]:
+    from lineofsight.ofsted.outcomes import read_outcomes
+    from lineofsight.ofsted.pdf import read_pdf
+
+    reports: list[Any] = []
+    pdfs = [p for p in _pdfs(paths) if p.suffix.lower() == ".pdf"]
+    for path in _pdfs(paths):
+        if path.suffix.lower() != ".pdf":
+            reports.extend(read_outcomes(path))
+    for path in track(pdfs, description="Reading reports", console=Console(stderr=True), disable=len(pdfs) < 3):
+        reports.append(read_pdf(path))
+    return reports
+
+
+def _grades(judgements: dict[str, str]) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in judgements.items())
+
+
+def read(paths: list[Path], format: FORMAT = "table") -> None:
+    """Read Ofsted report PDFs (files or folders): council, framework, dates and every judgement."""
+    from lineofsight.ofsted.pdf import read_pdf
+
+    reports = [read_pdf(p) for p in _pdfs(paths)]
+    if format == "json":
+        typer.echo(json.dumps([r.as_json() for r in reports], indent=2))
+        return
+    table = Table("file", "council", "framework", "kind", "on site", "published", "judgements", "complete")
+    for r in reports:
+        period = f"{r.inspection_start} to {r.inspection_end}"
+        complete = "yes" if r.complete else "no: " + ", ".join(r.missing or ["dates or council"])
+        table.add_row(Path(r.source_file).name, r.council, r.framework, r.kind, period, str(r.published),
+                      _grades(r.judgements), complete)  # fmt: skip
+    out.print(table)
+
+
+def import_(paths: list[Path], db: DB = Path("lineofsight.duckdb")) -> None:
+    """Import reports (PDFs or folders of them), an official outcomes release (.ods) or the scraped CSV."""
+    from lineofsight.ofsted.history import import_reports
+
+    with _store(db) as store:
+        result = import_reports(store, _read_all(paths))
+    out.print(
+        f"{result.inspections} inspection records, {result.judgements} judgements imported; "
+        f"{result.matched} joined an inspection another source already gave; {len(result.rejected)} rejected"
+    )
+    for line in result.rejected:
+        out.print(f"  rejected: {line}", highlight=False)
+
+
+def query(
+    at: Annotated[str, typer.Option("--at", help="Date, YYYY-MM-DD")],
+    all_outstanding: Annotated[
+        bool, typer.Option("--all-outstanding", help="Only councils outstanding in every judgement")
+    ] = False,
+    region: Annotated[str | None, typer.Option("--region")] = None,
+    db: DB = Path("lineofsight.duckdb"),
+    format: FORMAT = "table",
+) -> None:
+    """Each council's most recent graded inspection published on or before a date."""
+    from lineofsight.ofsted.history import standing_at
+
+    try:
+        day = dt.date.fromisoformat(at)
+    except ValueError as exc:
+        raise UserError(f"--at {at!r}: expected a date as YYYY-MM-DD") from exc
+    with _store(db) as store:
+        rows = standing_at(store, day, region=region, all_outstanding=all_outstanding)
+    _print_rows(rows, format)
+
+
+def history(council: str, db: DB = Path("lineofsight.duckdb"), format: FORMAT = "table") -> None:
+    """A council's inspection history (name, DfE code, ONS code or URN), newest first, with each row's sources."""
+    from lineofsight.benchmark.councils import CouncilIndex
+    from lineofsight.ofsted.history import inspections
+
+    with _store(db) as store:
+        found = CouncilIndex(store).find(urn=council, ons_code=council, name=council)
+        found = found or next((c for c in CouncilIndex(store).all if c.la_code == council), None)
+        if found is None:
+            raise UserError(f"no council {council!r} in the store's council lookup")
+        rows = inspections(store, found.la_code)
+    _print_rows(rows, format)
+
+
+def _print_rows(rows: list[dict[str, Any]], format: str) -> None:
+    if format == "json":
+        typer.echo(json.dumps(rows, indent=2, default=str))
+        return
+    table = Table("council", "region", "framework", "kind", "started", "published", "judgements", "from")
+    for r in rows:
+        table.add_row(r["council"], r["region"], r["framework"], r["kind"], str(r["inspection_start"]),
+                      str(r["published"]), _grades(r["judgements"]), r["judgement_source"] or r["sources"])  # fmt: skip
+    out.print(table)
+    out.print(f"{len(rows)} rows")
+
+
+def reference_import(path: Path, db: DB = Path("lineofsight.duckdb")) -> None:
+    """Import council reference data (la_lookup.csv: codes, URN, region, statistical neighbours, population)."""
+    from lineofsight.benchmark.councils import import_lookup
+
+    with _store(db) as store:
+        n = import_lookup(store, path)
+    out.print(f"{n} councils imported from {path}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the main app."""
+    ofsted = typer.Typer(help="Ofsted inspections: read reports, import history, ask what was true at a date.")
+    ofsted.command("read")(read)
+    ofsted.command("import")(import_)
+    ofsted.command("query")(query)
+    ofsted.command("history")(history)
+    app.add_typer(ofsted, name="ofsted")
+    reference = typer.Typer(help="Reference data about councils.")
+    reference.command("import")(reference_import)
+    app.add_typer(reference, name="reference")

@@ -40,6 +40,9 @@ class Report:
     judgements: dict[str, str] = field(default_factory=dict)
     lscb_reviewed: bool = False
     source_file: str = ""
+    source_row: int | None = None
+    source: str = "report"  # report | official | scraped (model.inspection.SOURCE_KIND)
+    ons_code: str | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
