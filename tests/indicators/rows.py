@@ -7,7 +7,7 @@ from typing import Any
 
 from lineofsight.indicators import compute
 from lineofsight.model import TABLES
-from lineofsight.store import Store
+from lineofsight.store import BUILT_IN, Store
 
 LA = "999"
 
@@ -18,7 +18,7 @@ def d(text: str) -> dt.date:
 
 def put(store: Store, table: str, rows: list[dict[str, Any]], la: str = LA, year: int = 2026) -> None:
     """Insert rows (readable column names; dates as ISO text) into one council's year of a table."""
-    declared = TABLES[table]
+    declared = TABLES[table] if table in TABLES else {t.name: t for t in BUILT_IN}[table]
     provenance = declared.provenance
     names = [c.name for c in declared.all_columns if c.name not in ("source_file", "source_row")]
     columns: dict[str, list[Any]] = {n: [] for n in names}
