@@ -9,6 +9,7 @@ A5,,C5,care_leavers,North,ann,2025-06-20,2,,,,,2,=HYPERLINK("x"),,,,
 A6,,C6,care_leavers,North,ann,,,,,,,,,,,,
 A7,,C7,care_leavers,North,ann,01/07/2025,,,,,,Excellent,,,,,
 A8,,C8,nowhere,North,ann,01/07/2025,,,,,,2,,,,,
+A9,,C9,care_leavers,North,ann,01/07/2025,,,,,,2,,ann,02/07/2025,2,
 """
 
 

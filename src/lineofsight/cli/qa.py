@@ -34,6 +34,15 @@ def _store(db: Path, must_exist: bool = True) -> Store:
         raise UserError(f"{db}: cannot open the store ({type(exc).__name__})") from None
 
 
+def _record_export(store: Store, subject: str, council: str, detail: str) -> None:
+    """Child-level lists leaving the store are written to the audit log first (who, what, when)."""
+    import getpass
+
+    from lineofsight.store import audit
+
+    audit.record(store, getpass.getuser(), "export", subject, council, detail)
+
+
 def _date(text: str | None, option: str) -> dt.date | None:
     if not text:
         return None
@@ -83,6 +92,7 @@ def audit_plan(
             f"{drawn.cohort} who fit the theme, shared between {len(names)} auditors."
         )
         if out:
+            _record_export(store, "audit programme", council, drawn.programme_id)
             audits.export_csv(store, council, out, programme=drawn.programme_id)
             console.print(f"Audit forms to fill in: {out}")
 
@@ -131,6 +141,7 @@ def audit_export(
     from lineofsight.qa import audits
 
     with _store(db) as store:
+        _record_export(store, "actions" if actions else "audits", council, out.name)
         count = audits.export_csv(store, council, out, "actions" if actions else "audits")
     console.print(f"{count} {'actions' if actions else 'audits'} written to {out}")
 
@@ -252,6 +263,7 @@ def annex_a_callback(
 
     as_at = _date(date, "--date") or dt.date.today()
     with _store(db) as store:
+        _record_export(store, "annex_a", council, f"as at {as_at:%Y-%m-%d}")
         counts = annex_a.write(store, council, as_at, out)
     console.print(f"Annex A for council {council} at {as_at:%d %B %Y} written to {out}")
     for number, count in counts.items():

@@ -67,6 +67,8 @@ def _parse_audit(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
             grades[domain] = grade
     if record["moderated_grade"] and not record["moderator"]:
         raise RowError("MODERATOR", "is required when MODERATED_GRADE is given")
+    if record["moderator"] and record["moderator"].lower() == record["auditor"].lower():
+        raise RowError("MODERATOR", "must be a second auditor, not the one who audited the case")
     return record, grades
 
 
