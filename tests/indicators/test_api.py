@@ -31,7 +31,7 @@ def test_catalogue_is_exactly_the_issue_set_and_fully_described() -> None:
 
 
 def test_unknown_indicator_names_close_matches() -> None:
-    with pytest.raises(UserError, match="cin.assessments_45wd"):
+    with pytest.raises(UserError, match=r"cin\.assessments_45wd"):
         get("cin.assessment_45wd")
 
 
