@@ -168,3 +168,56 @@ def test_indicators_come_from_the_indicator_engine() -> None:
     assert (second.value, second.unit, second.period, second.area) == (100.0, "%", "2025/26", "help_and_protection")
     d = self_evaluation.draft(sources)
     assert any(e.detail.startswith("Indicator cp.second_plan, ") for e in d.evidence)
+
+
+def test_inspection_history_from_the_store() -> None:
+    from .test_annex_a import plant
+
+    store = Store()
+    plant(
+        store,
+        "inspection",
+        [
+            {
+                "inspection_id": "999-2022-11-07",
+                "framework": "ilacs",
+                "kind": "standard",
+                "source": "report",
+                "inspection_start": dt.date(2022, 11, 7),
+                "published": dt.date(2022, 12, 16),
+            },
+        ],
+        year=2023,
+    )
+    grades = {
+        "overall_effectiveness": "outstanding",
+        "help_and_protection": "good",
+        "children_in_care_and_care_leavers": "requires_improvement",
+        "impact_of_leaders": "outstanding",
+    }
+    plant(
+        store,
+        "judgement",
+        [
+            {"inspection_id": "999-2022-11-07", "judgement": k, "grade": g, "source": "report"}
+            for k, g in grades.items()
+        ],
+        year=2023,
+    )
+    sources = evidence.gather(store, COUNCIL, 2026, today=TODAY)
+    assert sorted((f.area, f.grade) for f in sources.inspections) == [
+        ("care_leavers", "Requires improvement to be good"),  # the joint judgement before 2023 counts for both
+        ("children_in_care", "Requires improvement to be good"),
+        ("help_and_protection", "Good"),
+        ("leadership", "Outstanding"),
+        ("leadership", "Outstanding"),
+    ]
+    d = self_evaluation.draft(sources)
+    assert (
+        "Ofsted judged the experiences and progress of children who need help and protection good (December 2022)."
+        in texts(d, "help_and_protection", 0)
+    )
+    assert any(
+        t.startswith("Address Ofsted's judgement of the experiences and progress of children in care and")
+        for t in texts(d, "care_leavers", 2)
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -172,66 +171,54 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-JUDGEMENT_AREAS = (
-    ("help and protection", "help_and_protection"),
-    ("care leavers", "care_leavers"),
-    ("in care", "children_in_care"),
-    ("looked after", "children_in_care"),
-    ("adoption", "adoption"),
-    ("leader", "leadership"),
-    ("overall", "leadership"),
-)
-
-
-def judgement_area(name: str) -> str:
-    low = name.lower()
-    return next((area for words, area in JUDGEMENT_AREAS if words in low), "leadership")
+# Ofsted judgement keys (model/inspection.py) -> areas of practice. The 2012 looked after children
+# inspection's "overall effectiveness" was about children in care; its 20 other aspects are left out.
+JUDGEMENT_KEYS: dict[str, tuple[str, ...]] = {
+    "help_and_protection": ("help_and_protection",),
+    "safeguarding_overall_effectiveness": ("help_and_protection",),
+    "children_in_care": ("children_in_care",),
+    "looked_after_and_permanence": ("children_in_care",),
+    "children_in_care_and_care_leavers": ("children_in_care", "care_leavers"),
+    "care_leavers": ("care_leavers",),
+    "adoption_performance": ("adoption",),
+    "impact_of_leaders": ("leadership",),
+    "leadership_management_governance": ("leadership",),
+    "overall_effectiveness": ("leadership",),
+}
 
 
 def _inspections(store: Store, council: str, notes: list[str]) -> list[InspectionFigure]:
-    ofsted = _optional("lineofsight.ofsted")
-    if ofsted is None or not hasattr(ofsted, "history"):
+    history = _optional("lineofsight.ofsted.history")
+    if history is None or not hasattr(history, "inspections"):
         notes.append("No inspection history is available in this installation.")
         return []
     try:
-        history = list(ofsted.history(store, council))
+        rows = history.inspections(store, council)
     except Exception as exc:  # reported in the draft rather than stopping it
         notes.append(f"The inspection history could not be read: {exc}")
         return []
-    figures = list(_flatten(history))
+    figures = [f for row in rows for f in _judged(row)]
     if not figures:
-        notes.append(f"No Ofsted inspection of council {council} is loaded.")
+        notes.append(f"No graded Ofsted inspection of council {council} is loaded.")
     return figures
 
 
-def _flatten(history: Iterable[Any]) -> Iterable[InspectionFigure]:
-    """Inspections -> one figure per judgement, whatever shape the history engine returns."""
-    for item in history:
-        get = item.get if isinstance(item, dict) else (lambda k, d=None, i=item: getattr(i, k, d))
-        published = get("published") or get("published_date") or get("date") or get("start_date")
-        if isinstance(published, dt.datetime):
-            published = published.date()
-        if not isinstance(published, dt.date):
-            continue
-        framework = str(get("framework", "") or "")
-        judgements = get("judgements") or {}
-        pairs = judgements.items() if isinstance(judgements, dict) else _pairs(judgements)
-        if not judgements and get("judgement"):
-            pairs = [(str(get("judgement")), str(get("grade")))]
-        for name, grade in pairs:
-            if grade:
-                yield InspectionFigure(published, framework, str(name), str(grade), judgement_area(str(name)))
+def _judged(row: dict[str, Any]) -> list[InspectionFigure]:
+    """One figure per judgement of an inspection that maps to an area of practice."""
+    from lineofsight.model.inspection import FRAMEWORKS, GRADE
 
-
-def _pairs(judgements: Iterable[Any]) -> list[tuple[str, str]]:
+    published = row.get("published") or row.get("inspection_end") or row.get("inspection_start")
+    framework = FRAMEWORKS.get(str(row.get("framework")))
+    if not isinstance(published, dt.date) or framework is None:
+        return []
     out = []
-    for j in judgements:
-        if isinstance(j, tuple | list) and len(j) == 2:
-            out.append((str(j[0]), str(j[1])))
-        else:
-            name = getattr(j, "judgement", None) or getattr(j, "name", None)
-            grade = getattr(j, "grade", None)
-            out.append((str(name), str(getattr(grade, "value", grade))))
+    for key, grade in (row.get("judgements") or {}).items():
+        areas = JUDGEMENT_KEYS.get(key, ())
+        if framework.key == "safeguarding_2012" and key == "overall_effectiveness":
+            areas = ("children_in_care",)
+        name = framework.judgements.get(key, key)
+        for area in areas:
+            out.append(InspectionFigure(published, framework.title, name, GRADE.label(str(grade)), area))
     return out
 
 
