@@ -15,7 +15,41 @@ from lineofsight.store import Store, audit
 
 from .rows import put
 
-IDS = ["cin.referrals_rate", "cin.rereferrals_12m", "cin.assessments_45wd", "cp.s47_icpc_15wd", "cp.plans_rate", "cp.plans_2y_plus", "cp.second_plan", "cp.reviews_on_time", "cla.rate", "cla.stability_3plus", "cla.stability_long_term", "cla.placed_20_miles", "cla.missing", "cla.health_assessments", "cla.dental_checks", "cla.immunisations", "cla.sdq_mean", "adoption.a1", "adoption.a2", "adoption.a10", "leavers.in_touch", "leavers.suitable_accommodation", "leavers.eet_17_18", "leavers.eet_19_21", "workforce.turnover", "workforce.agency", "workforce.vacancy", "workforce.caseload", "workforce.absence", "workforce.experience_3y", "missing.rhi_offered", "missing.rhi_accepted", "missing.rhi_72h"]
+IDS = [
+    "cin.referrals_rate",
+    "cin.rereferrals_12m",
+    "cin.assessments_45wd",
+    "cp.s47_icpc_15wd",
+    "cp.plans_rate",
+    "cp.plans_2y_plus",
+    "cp.second_plan",
+    "cp.reviews_on_time",
+    "cla.rate",
+    "cla.stability_3plus",
+    "cla.stability_long_term",
+    "cla.placed_20_miles",
+    "cla.missing",
+    "cla.health_assessments",
+    "cla.dental_checks",
+    "cla.immunisations",
+    "cla.sdq_mean",
+    "adoption.a1",
+    "adoption.a2",
+    "adoption.a10",
+    "leavers.in_touch",
+    "leavers.suitable_accommodation",
+    "leavers.eet_17_18",
+    "leavers.eet_19_21",
+    "workforce.turnover",
+    "workforce.agency",
+    "workforce.vacancy",
+    "workforce.caseload",
+    "workforce.absence",
+    "workforce.experience_3y",
+    "missing.rhi_offered",
+    "missing.rhi_accepted",
+    "missing.rhi_72h",
+]
 
 
 def test_catalogue_is_exactly_the_issue_set_and_fully_described() -> None:

@@ -179,6 +179,8 @@ def test_return_home_interviews() -> None:
         ("I4", "2025-07-30", "2025-08-01", False, None, None),  # not offered
         ("I5", "2025-03-18", "2025-03-20", True, True, "2025-03-21"),  # returned last year
         ("I6", "2026-03-30", None, False, None, None),  # not yet returned
+        ("I7", "2026-01-01", "2026-01-03", True, True, "2026-01-05"),  # accepted after the first return...
+        ("I7", "2026-02-01", "2026-02-02", True, False, None),  # ...but not after the last
     ]
     put(
         store,
@@ -189,6 +191,8 @@ def test_return_home_interviews() -> None:
             for c, s, e, o, a, r in incidents
         ],
     )
-    assert figure(store, "missing.rhi_offered") == (3, 4, 75.0)  # I1-I3 of I1-I4
-    assert figure(store, "missing.rhi_accepted") == (2, 3, pytest.approx(200 / 3))  # I1, I2 of I1-I3
-    assert figure(store, "missing.rhi_72h") == (1, 2, 50.0)  # I1 of I1, I2
+    # Children who returned in 2025/26: I1-I4 (I7's last return is 2 Feb: offered, declined)
+    assert figure(store, "missing.rhi_offered") == (4, 5, 80.0)  # I1, I2, I3, I7
+    assert figure(store, "missing.rhi_accepted") == (2, 5, 40.0)  # I1, I2
+    # Interviews held after returns in the year: I1, I2 and I7's January one (2 days): I1, I7 within 72 hours
+    assert figure(store, "missing.rhi_72h") == (2, 3, pytest.approx(200 / 3))

@@ -50,5 +50,6 @@ def test_caseload_absence_and_experience() -> None:
     assert figure(store, "workforce.caseload") == (45, 2.5, 18.0)
     # Employed in post: 10 + 5 + 0 days / (2.0 FTE x 253 days) = 15 / 506 = 2.964%
     assert figure(store, "workforce.absence") == (15, 506, pytest.approx(1500 / 506))
-    # With a qualification date: W1, W2, W3; qualified by 30 Sep 2022: W1, W2: 66.7%
-    assert figure(store, "workforce.experience_3y") == (2, 3, pytest.approx(200 / 3))
+    # FTE in post with a qualification date: W1 1.0 + W2 0.5 + W3 1.0 = 2.5; qualified by 30 Sep 2022:
+    # W1 + W2 = 1.5: 60%
+    assert figure(store, "workforce.experience_3y") == (1.5, 2.5, 60.0)

@@ -6,8 +6,8 @@ INDICATOR = Indicator(
     id="missing.rhi_accepted",
     title="Return home interviews accepted",
     area=Area.HELP_AND_PROTECTION,
-    numerator="Offered return home interviews the child accepted",
-    denominator="Missing episodes ended in the year after which an interview was offered",
+    numerator="Children who accepted a return home interview after their last missing episode ending in the year",
+    denominator="Children with a missing episode that ended (the child returned) in the year",
     cohort="Missing episodes of children in and out of care (local records, Annex A list 8)",
     period="Collection year, by date of return",
     polarity="higher",
@@ -15,14 +15,26 @@ INDICATOR = Indicator(
     source="DfE, Statutory guidance on children who run away or go missing from home or care (2014); "
     "Ofsted Annex A list 8",
     datasets=("local",),
-    choices=("Counted per missing episode; the denominator is the interviews offered, not every return.",),
+    choices=(
+        "Counted per child, after the child's last missing episode ending in the year (latest return, then "
+        "latest start), as Annex A list 8 asks 'did the child accept' after their last missing episode.",
+        "The denominator is every child who returned, not only those offered: an interview not offered "
+        "is one not accepted.",
+    ),
     query="""
-SELECT m.la_code, m.collection_year, m.child_id AS member_id,
-       TRUE AS in_denominator, coalesce(m.rhi_accepted, FALSE) AS in_numerator,
+WITH returned AS (
+  SELECT la_code, collection_year, child_id, looked_after, start_date, end_date, rhi_offered, rhi_accepted, rhi_date,
+         row_number() OVER (
+           PARTITION BY la_code, collection_year, child_id ORDER BY end_date DESC, start_date DESC
+         ) AS latest
+  FROM missing_incident
+  WHERE end_date BETWEEN {{ year_start('collection_year') }} AND {{ year_end('collection_year') }}
+)
+SELECT la_code, collection_year, child_id AS member_id,
+       TRUE AS in_denominator, coalesce(rhi_accepted, FALSE) AS in_numerator,
        CAST(NULL AS DOUBLE) AS value,
-       m.looked_after, m.start_date, m.end_date, m.rhi_accepted
-FROM missing_incident m
-WHERE m.end_date BETWEEN {{ year_start('m.collection_year') }} AND {{ year_end('m.collection_year') }}
-  AND m.rhi_offered
+       looked_after, start_date, end_date, rhi_accepted
+FROM returned
+WHERE latest = 1
 """,
 )

@@ -6,8 +6,8 @@ INDICATOR = Indicator(
     id="missing.rhi_offered",
     title="Return home interviews offered",
     area=Area.HELP_AND_PROTECTION,
-    numerator="Missing episodes after which a return home interview was offered",
-    denominator="Missing episodes that ended (the child returned) in the year",
+    numerator="Children offered a return home interview after their last missing episode ending in the year",
+    denominator="Children with a missing episode that ended (the child returned) in the year",
     cohort="Missing episodes of children in and out of care (local records, Annex A list 8)",
     period="Collection year, by date of return",
     polarity="higher",
@@ -16,15 +16,24 @@ INDICATOR = Indicator(
     "Ofsted Annex A list 8",
     datasets=("local",),
     choices=(
-        "Counted per missing episode, not per child: every return should be offered an interview.",
+        "Counted per child, after the child's last missing episode ending in the year (latest return, then "
+        "latest start), as Annex A list 8 asks 'after their last missing episode'.",
         "An episode with no return date yet is not counted: nothing could be offered.",
     ),
     query="""
-SELECT m.la_code, m.collection_year, m.child_id AS member_id,
-       TRUE AS in_denominator, coalesce(m.rhi_offered, FALSE) AS in_numerator,
+WITH returned AS (
+  SELECT la_code, collection_year, child_id, looked_after, start_date, end_date, rhi_offered, rhi_accepted, rhi_date,
+         row_number() OVER (
+           PARTITION BY la_code, collection_year, child_id ORDER BY end_date DESC, start_date DESC
+         ) AS latest
+  FROM missing_incident
+  WHERE end_date BETWEEN {{ year_start('collection_year') }} AND {{ year_end('collection_year') }}
+)
+SELECT la_code, collection_year, child_id AS member_id,
+       TRUE AS in_denominator, coalesce(rhi_offered, FALSE) AS in_numerator,
        CAST(NULL AS DOUBLE) AS value,
-       m.looked_after, m.start_date, m.end_date, m.rhi_offered
-FROM missing_incident m
-WHERE m.end_date BETWEEN {{ year_start('m.collection_year') }} AND {{ year_end('m.collection_year') }}
+       looked_after, start_date, end_date, rhi_offered
+FROM returned
+WHERE latest = 1
 """,
 )
