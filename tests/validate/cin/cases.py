@@ -122,7 +122,7 @@ ASSESSMENTS = [
             authorisation_date="DATE '2025-06-01'",
         ),
         f"{C1} AND assessment_id = 2",
-    ),  # fmt: skip
+    ),
     case("8896", copy("assessment", C2R2, 9004, assessment_id="2"), f"{C2R2} AND assessment_id = 1"),
     case("8897Q", f"DELETE FROM assessment_factor WHERE {C4}", C4),
     case("8614", set_("assessment", "authorisation_date = NULL", C4), C4),
