@@ -131,7 +131,7 @@ class CareBuilder:
         self, child: Child, period: CarePeriod, start: dt.date, end: dt.date, changes: list[tuple[dt.date, str, str]]
     ) -> Adoption:
         rng = self.rng
-        decision = start + dt.timedelta(days=int(quantile(rng, ((0, 120), (0.5, 270), (1, 500)))))
+        decision = start + dt.timedelta(days=int(quantile(rng, ((0, 110), (0.5, 250), (1, 480)))))
         order = decision + dt.timedelta(days=rng.randint(20, 90))
         matched = order + dt.timedelta(days=int(quantile(rng, ((0, 20), (0.5, 110), (1, 300)))))
         placed = matched + dt.timedelta(days=rng.randint(7, 45))

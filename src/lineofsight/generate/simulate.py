@@ -31,7 +31,7 @@ from lineofsight.generate.places import Places
 
 WARM_UP_YEARS = 8  # years simulated before the first return, so long care periods and histories exist
 REFERRALS_PER_CHILD_YEAR = 0.052
-RE_REFERRAL = 0.22
+RE_REFERRAL = 0.24
 CARE_ENTRY_AFTER_S47 = 0.13  # with the other routes, about 4.7% of referrals end in care
 CARE_ENTRY_OTHER = 0.032
 UASC_PER_CHILD_YEAR = 0.00012
@@ -151,7 +151,7 @@ class Simulation:
             else [pick(rng, {"LD": 3, "AUT": 4, "BEH": 3, "COMM": 2, "MOB": 1})],
             uasc=uasc,
         )
-        child.plans_before = 1 if rng.random() < 0.12 else 0
+        child.plans_before = 1 if rng.random() < 0.25 else 0
         self.children.append(child)
         return child
 
@@ -159,9 +159,10 @@ class Simulation:
         while self.recent and (day - self.recent[0][0]).days > 365:
             self.recent.popleft()
         if self.recent and self.rng.random() < RE_REFERRAL:
-            candidate = self.recent[self.rng.randrange(len(self.recent))][1]
-            if candidate.open_referral(day) is None and not candidate.in_care(day) and candidate.age_on(day) < 17:
-                return candidate
+            for _ in range(12):  # many recent referrals are still open: look for one that closed
+                candidate = self.recent[self.rng.randrange(len(self.recent))][1]
+                if candidate.open_referral(day) is None and not candidate.in_care(day) and candidate.age_on(day) < 17:
+                    return candidate
         return self._new_child(day)
 
     # -- the front door -------------------------------------------------------------------
@@ -270,7 +271,7 @@ class Simulation:
         """Missing incidents while open to children's social care: teenagers mostly, in clusters."""
         rng = self.rng
         age = child.age_on(start)
-        chance = (0.30 if looked_after else 0.07) if age >= 11 else 0.01
+        chance = (0.38 if looked_after else 0.07) if age >= 11 else 0.01
         if rng.random() >= chance:
             return
         rate = 5.0 / 365  # about 6 incidents a year per child who goes missing
