@@ -21,3 +21,15 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def reference_dir(shared_dir: Path) -> Path:
     return shared_dir / "reference"
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated council (population 5,000, collection years 2025 and 2026) loaded into a DuckDB file.
+
+    Built once per session; open it read-only (Store(path, read_only=True)) or copy it before writing.
+    The latest year carries planted figures: see lineofsight.generate.sample.SAMPLE_TARGETS.
+    """
+    from lineofsight.generate.sample import sample_store
+
+    return sample_store(tmp_path_factory.mktemp("sample"))
