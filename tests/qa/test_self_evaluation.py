@@ -84,8 +84,8 @@ def texts(d: self_evaluation.Draft, area: str, question: int) -> list[str]:
 
 def test_statements_drawn_from_the_planted_evidence(draft: self_evaluation.Draft) -> None:
     know = texts(draft, "children_in_care", 0)
-    assert "Children with three or more placements is worse than England: 12% against 10% in 2025/26." in know
-    assert "Return home interviews within 72 hours is better than England: 93% against 90% in 2025/26." in know
+    assert "Children with three or more placements: 12% in 2025/26, worse than England's 10%." in know
+    assert "Return home interviews within 72 hours: 93% in 2025/26, better than England's 90%." in know
     # Audits in care: A3 outstanding, A4 inadequate -> 1 of 2; Wilson 1 of 2 = 9% to 91%.
     assert "Case audits found 1 of 2 cases good or better: 50% (95% CI 9% to 91%, n=2)." in know
     assert "Ofsted judged the experiences and progress of children in care outstanding (November 2022)." in know
@@ -96,7 +96,7 @@ def test_statements_drawn_from_the_planted_evidence(draft: self_evaluation.Draft
     assert not any("overdue" in p for p in plans)
     # X1 (on A2, help and protection) was due 1 July 2025: overdue.
     assert "Complete the 1 overdue audit action." in texts(draft, "help_and_protection", 2)
-    referrals = "Referrals was 512.3 per 10,000 in 2025/26; no benchmark is loaded to compare it with."
+    referrals = "Referrals: 512.3 per 10,000 in 2025/26; no benchmark is loaded to compare it with."
     assert referrals in texts(draft, "help_and_protection", 0)
     assert (
         "Address Ofsted's judgement of the experiences and progress of care leavers as requires improvement to be good."

@@ -150,9 +150,9 @@ def _indicator_detail(f: IndicatorFigure) -> str:
 def _indicator_statement(f: IndicatorFigure, ref: str) -> Statement:
     verdict = f.verdict()
     if verdict is None:
-        text = f"{f.title} was {_v(f.value, f.unit)} in {f.period}; no benchmark is loaded to compare it with."
+        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}; no benchmark is loaded to compare it with."
     else:
-        text = f"{f.title} is {verdict} England: {_v(f.value, f.unit)} against {_v(f.england, f.unit)} in {f.period}."
+        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}, {verdict} England's {_v(f.england, f.unit)}."
     return Statement(text, (ref,))
 
 
