@@ -297,3 +297,26 @@ def test_bad_cells_named_and_not_a_workbook(tmp_path: Path) -> None:
     junk.write_text("not a workbook")
     with pytest.raises(UserError, match="not an Excel workbook"):
         annex_a.load(Store(), junk, COUNCIL)
+
+
+def test_reads_a_council_own_workbook_with_plain_values(tmp_path: Path) -> None:
+    """Councils fill the template by hand: labels without prefixes, numeric IDs, sheet names with titles."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "List 1 - Contacts"
+    sheet.append(fmt.BY_NUMBER[1].headers)
+    sheet.append([123456, "Female", "WBRI", D(2015, 6, 1), 10, "01/11/2025", "Police"])
+    sheet.append([123457, "a) Male", "j) AIND", None, None, D(2025, 12, 1), "Individual"])  # ambiguous source
+    path = tmp_path / "council.xlsx"
+    book.save(path)
+    store = Store()
+    loaded, problems = annex_a.load(store, path, COUNCIL)
+    assert loaded["contact"] == 1
+    assert [str(p) for p in problems] == [
+        "List 1, row 3, Contact Source: must be one of the Annex A values: " + "; ".join(fmt.SOURCE.values())
+    ]
+    assert store.query("SELECT child_id, contact_date, contact_source FROM contact") == [
+        ("123456", D(2025, 11, 1), "6")
+    ]
+    assert store.query("SELECT child_id, sex, ethnicity FROM cin_child") == [("123456", "F", "WBRI")]

@@ -557,19 +557,43 @@ def _parse(column: AColumn, value: Any) -> Any:
         except (TypeError, ValueError):
             raise ValueError("must be a whole number") from None
     if column.kind == "code":
-        return _code(column, str(value))
+        return _code(column, _text(value))
+    return _text(value)
+
+
+def _text(value: Any) -> str:
+    """A cell as text: a whole number Excel stored as 123456.0 is the identifier 123456."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
 def _code(column: AColumn, text: str) -> str:
+    """The store code of a drop-down value: the value itself, its code alone, or its label without the prefix."""
+    low = " ".join(text.lower().split())
+    accepted: dict[str, set[str]] = {}
     for code, shown in column.codes.items():
-        if text in (shown, code):
-            return code
-    low = text.lower()
-    for code, shown in column.codes.items():
-        if low == shown.lower() or low == code.lower():
-            return code
+        for variant in _variants(code, shown):
+            accepted.setdefault(variant, set()).add(code)
+    codes = accepted.get(low, set())
+    if len(codes) == 1:  # a label shared by several codes ('Individual') names none of them
+        return codes.pop()
     raise ValueError("must be one of the Annex A values: " + "; ".join(column.codes.values()))
+
+
+def _variants(code: str, shown: str) -> set[str]:
+    """'a) 1A: Individual' may also be written '1A: Individual', '1A' or 'Individual'."""
+    shown = shown.lower()
+    out = {code.lower(), shown}
+    if ") " in shown:
+        out.add(shown.split(") ", 1)[1])
+    for sep in (": ", " - "):
+        if sep in shown:
+            head, tail = shown.split(sep, 1)
+            out.add(head.split(") ")[-1])
+            if code.lower() in head:
+                out.add(tail)
+    return out
 
 
 def read(path: Path) -> tuple[dict[int, list[dict[str, Any]]], list[CellProblem]]:
