@@ -5,10 +5,10 @@ defines it; the indicator engine should compute the same thing:
 
 - turnover: FTE of employed (non-agency) social workers whose leaving date falls
   in the census year (1 October to 30 September) / FTE of employed social workers
-  in post at 30 September. Planted to within 0.0001 (FTE has two decimals).
+  in post at 30 September. Planted exactly for shares with two decimals.
 - experience_3y: FTE of social workers in post at 30 September (agency included)
   whose qualification date is at least 3 years before 30 September / FTE of all
-  social workers in post. Planted to within 0.0001.
+  social workers in post. Planted exactly for shares with two decimals.
 - rhi_accepted: children with a missing episode (in or out of care) ending in the
   collection year; the numerator is those who accepted a return home interview
   after their last episode ending in the year (latest end date, then latest start).
@@ -27,6 +27,7 @@ distance figure is planted as round(share x children looked after).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,17 +72,28 @@ def plant_turnover(rows: list[Row], year: int, target: float) -> None:
         r = in_post.pop(0)
         r.update(leaving_date=max(first, r["start_date"]) + dt.timedelta(days=30), leaving_reason="RES", cases=None)
         leavers.append(r)
-    if not leavers:
+    if not leavers or not in_post:
         raise ValueError("no leavers to plant a turnover figure on")
+    # A whole number of FTE in post makes target x FTE a two-decimal number, so one leaver's FTE makes it exact.
+    total = sum(r["fte"] for r in in_post)
+    whole = math.ceil(round(total, 2))
+    in_post[0]["fte"] = round(in_post[0]["fte"] + whole - total, 2)
+    if in_post[0]["fte"] > 1.0:
+        in_post[0]["fte"] = round(in_post[0]["fte"] - 1, 2) or 1.0
+        whole = round(sum(r["fte"] for r in in_post))
     balance = leavers[-1]
-    rest = sum(r["fte"] for r in leavers[:-1])
-    balance["fte"] = round(target * sum(r["fte"] for r in in_post) - rest, 2)
+    balance["fte"] = round(target * whole - sum(r["fte"] for r in leavers[:-1]), 2)
     if not 0 < balance["fte"] <= 1.5:
         raise ValueError("the workforce is too small to plant this turnover figure")
 
 
 def plant_experience(rows: list[Row], year: int, target: float, new_id: Callable[[int], str]) -> None:
-    """Toggle qualification dates, then add agency workers whose FTE makes the share exact."""
+    """Toggle qualification dates, then add agency workers whose FTE makes the share exact.
+
+    With E experienced FTE and T in all, one experienced newcomer of FTE a and
+    inexperienced newcomers of FTE b give (E + a) / (T + a + b) = target exactly
+    when E + a = target x M for a whole number M and T + a + b = M.
+    """
     census = census_date(year)
     in_post = [r for r in rows if r["leaving_date"] is None]
     recent = census - dt.timedelta(days=200)
@@ -90,20 +102,25 @@ def plant_experience(rows: list[Row], year: int, target: float, new_id: Callable
         r["qualification_date"] = long_ago if experienced(r, census) else min(recent, r["qualification_date"])
     total = sum(r["fte"] for r in in_post)
     done = sum(r["fte"] for r in in_post if experienced(r, census))
-    # Balancing agency workers (newly qualified) add to the total only: need done / (total + x) = target.
-    for r in in_post:
-        x = done / target - total
-        if 0.2 <= x <= 2.0:
+    for r in in_post:  # bring done / target - total into [1, 3]
+        gap = done / target - total
+        if 1.0 <= gap <= 3.0:
             break
-        if x > 2.0 and experienced(r, census):
+        if gap > 3.0 and experienced(r, census):
             r["qualification_date"], done = recent, done - r["fte"]
-        elif x < 0.2 and not experienced(r, census):
+        elif gap < 1.0 and not experienced(r, census):
             r["qualification_date"], done = long_ago, done + r["fte"]
-    x = done / target - total
-    if not 0.2 <= x <= 2.0:
+    whole = math.ceil((done + 0.1) / target)
+    a = round(target * whole - done, 2)
+    b = round(whole - total - a, 2)
+    if not (0.1 <= a <= 1.0 and b > 0):
         raise ValueError("the workforce is too small to plant this experience figure")
-    halves = (round(x / 2, 2), round(x - round(x / 2, 2), 2))
-    for n, fte in enumerate(halves):
+    pieces = [(a, long_ago)]
+    while b > 0:
+        piece = min(1.0, b)
+        pieces.append((piece, recent))
+        b = round(b - piece, 2)
+    for n, (fte, qualified) in enumerate(pieces):
         rows.append(
             {
                 "worker_id": new_id(n),
@@ -114,7 +131,7 @@ def plant_experience(rows: list[Row], year: int, target: float, new_id: Callable
                 "start_date": census - dt.timedelta(days=60),
                 "leaving_date": None,
                 "leaving_reason": None,
-                "qualification_date": recent,
+                "qualification_date": qualified,
                 "absence_days": 0.0,
                 "cases": max(1, round(12 * fte)),
             }
