@@ -19,7 +19,7 @@ from lxml import etree
 from lineofsight.errors import UserError
 from lineofsight.formats.raw import RawTable
 from lineofsight.formats.values import to_xml_text
-from lineofsight.formats.xmlio import iter_elements, leaves, text
+from lineofsight.formats.xmlio import iter_elements, text
 from lineofsight.model import cin
 from lineofsight.model.schema import Column, Table
 
@@ -162,17 +162,14 @@ class CensusFile:
     tables: dict[str, RawTable]
 
 
-def _by_source(table: Table) -> dict[str, str]:
-    return {c.source: c.name for c in table.columns if c.source}
+Record = list[str | None]
 
 
-def _record(element: etree._Element, names: Mapping[str, str], **keys: str | None) -> dict[str, str | None]:
-    record: dict[str, str | None] = dict(keys)
-    for tag, value in leaves(element).items():
-        name = names.get(ALIASES.get(tag, tag))
-        if name and name not in keys:
-            record[name] = value
-    return record
+def _tags(table: Table) -> dict[str, int]:
+    """Element name -> position in the table's records (earlier names included)."""
+    tags = {str(c.source): i for i, c in enumerate(table.columns) if c.source}
+    tags.update({old: tags[new] for old, new in ALIASES.items() if new in tags})
+    return tags
 
 
 class _Reader:
@@ -180,49 +177,65 @@ class _Reader:
 
     def __init__(self) -> None:
         self.tables = {t.name: RawTable(t) for t in cin.TABLES}
-        self.names = {t.name: _by_source(t) for t in cin.TABLES}
+        self.tags = {t.name: _tags(t) for t in cin.TABLES}
+        self.positions = {t.name: {c.name: i for i, c in enumerate(t.columns)} for t in cin.TABLES}
+
+    def fill(self, table: str, record: Record, element: etree._Element | None) -> Record:
+        if element is not None:
+            tags = self.tags[table]
+            for leaf in element:
+                index = tags.get(leaf.tag)
+                if index is not None and len(leaf) == 0:
+                    record[index] = leaf.text or ""
+        return record
 
     def add(self, table: str, element: etree._Element, **keys: str | None) -> None:
-        self.tables[table].add(element.sourceline or 0, _record(element, self.names[table], **keys))
+        record = self.fill(table, [None] * len(self.tables[table].names), element)
+        positions = self.positions[table]
+        for name, value in keys.items():
+            record[positions[name]] = value
+        self.tables[table].add_list(element.sourceline or 0, record)
 
     def child(self, child: etree._Element) -> None:
-        ids = child.find("ChildIdentifiers")
-        chars = child.find("ChildCharacteristics")
-        record: dict[str, str | None] = {}
-        for block in (ids, chars):
-            if block is not None:
-                record.update(_record(block, self.names["cin_child"]))
-        self.tables["cin_child"].add(child.sourceline or 0, record)
-        cid = record.get("child_id")
+        record: Record = [None] * len(self.tables["cin_child"].names)
+        details = []
+        for block in child:  # one pass over the blocks, in whatever order they come
+            if block.tag in ("ChildIdentifiers", "ChildCharacteristics"):
+                self.fill("cin_child", record, block)
+            elif block.tag == "CINdetails":
+                details.append(block)
+        self.tables["cin_child"].add_list(child.sourceline or 0, record)
+        cid = record[self.positions["cin_child"]["child_id"]]
         for disability in child.iterfind("ChildCharacteristics/Disabilities/Disability"):
-            self.tables["cin_disability"].add(
-                disability.sourceline or 0, {"child_id": cid, "disability": disability.text}
-            )
-        for number, details in enumerate(child.iterfind("CINdetails"), start=1):
-            self.referral(details, cid, str(number))
+            self.tables["cin_disability"].add_list(disability.sourceline or 0, [cid, disability.text])
+        for number, block in enumerate(details, start=1):
+            self.referral(block, cid, str(number))
 
     def referral(self, details: etree._Element, cid: str | None, rid: str) -> None:
         self.add("referral", details, child_id=cid, referral_id=rid)
-        for number, item in enumerate(details.iterfind("Assessments"), start=1):
-            aid = str(number)
-            self.add("assessment", item, child_id=cid, referral_id=rid, assessment_id=aid)
-            for factor in item.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors"):
-                self.tables["assessment_factor"].add(
-                    factor.sourceline or 0,
-                    {"child_id": cid, "referral_id": rid, "assessment_id": aid, "factor": factor.text},
-                )
-        for item in details.iterfind("CINPlanDates"):
-            self.add("cin_plan", item, child_id=cid, referral_id=rid)
-        for item in details.iterfind("Section47"):
-            self.add("section47", item, child_id=cid, referral_id=rid)
-        for item in details.iterfind("ChildProtectionPlans"):
-            self.add("protection_plan", item, child_id=cid, referral_id=rid)
-            start = text(item, "CPPstartDate")
-            for review in item.iterfind("Reviews/CPPreviewDate"):
-                self.tables["protection_plan_review"].add(
-                    review.sourceline or 0,
-                    {"child_id": cid, "referral_id": rid, "plan_start_date": start, "review_date": review.text},
-                )
+        assessments = 0
+        for item in details:
+            tag = item.tag
+            if tag == "Assessments":
+                assessments += 1
+                self.assessment(item, cid, rid, str(assessments))
+            elif tag == "CINPlanDates":
+                self.add("cin_plan", item, child_id=cid, referral_id=rid)
+            elif tag == "Section47":
+                self.add("section47", item, child_id=cid, referral_id=rid)
+            elif tag == "ChildProtectionPlans":
+                self.protection_plan(item, cid, rid)
+
+    def assessment(self, item: etree._Element, cid: str | None, rid: str, aid: str) -> None:
+        self.add("assessment", item, child_id=cid, referral_id=rid, assessment_id=aid)
+        for factor in item.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors"):
+            self.tables["assessment_factor"].add_list(factor.sourceline or 0, [cid, rid, aid, factor.text])
+
+    def protection_plan(self, item: etree._Element, cid: str | None, rid: str) -> None:
+        self.add("protection_plan", item, child_id=cid, referral_id=rid)
+        start = text(item, "CPPstartDate")
+        for review in item.iterfind("Reviews/CPPreviewDate"):
+            self.tables["protection_plan_review"].add_list(review.sourceline or 0, [cid, rid, start, review.text])
 
 
 def _header_year(header: etree._Element) -> int | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lineofsight.errors import UserError
-from lineofsight.formats.raw import RawTable
+from lineofsight.formats.raw import CsvSource, RawTable
 from lineofsight.formats.result import Problem
 from lineofsight.formats.values import to_csv_text
 from lineofsight.model import TABLES
@@ -93,24 +93,31 @@ def describe_unknown(header: Sequence[str]) -> str:
     return f"its columns match no DfE or lineofsight table (closest: {closest.source_name}; unknown columns: {listed})"
 
 
-def detect_encoding(path: Path, limit: int | None = None) -> str:
-    """UTF-16 by its BOM; UTF-8 (with or without BOM) when every byte decodes; else Windows-1252, as Excel writes."""
+def scan(path: Path, limit: int | None = None) -> tuple[str, bool]:
+    """The file's encoding, and whether it is plain: UTF-8 with no quotes and no blank lines.
+
+    UTF-16 by its BOM; UTF-8 (with or without BOM) when every byte decodes;
+    else Windows-1252, as Excel writes. A plain file's rows are its lines, so
+    a fast reader can number them by position.
+    """
     with path.open("rb") as handle:
         if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-            return "utf-16"
+            return "utf-16", False
         handle.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
-        seen = 0
+        seen, plain, last = 0, True, b"\n"
         try:
             while chunk := handle.read(1 << 20):
                 decoder.decode(chunk)
-                seen += len(chunk)
+                joined = last + chunk
+                plain = plain and b'"' not in chunk and b"\n\n" not in joined and b"\n\r\n" not in joined
+                last, seen = chunk[-2:], seen + len(chunk)
                 if limit is not None and seen >= limit:
-                    return "utf-8-sig"
+                    return "utf-8-sig", False
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
+            return "cp1252", False
+    return "utf-8-sig", plain
 
 
 def _lines(path: Path, encoding: str) -> Iterator[str]:
@@ -121,62 +128,67 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
 def read_header(path: Path) -> list[str]:
     """The first row of a CSV file (reading only the start of it)."""
     try:
-        return next(csv.reader(_lines(path, detect_encoding(path, limit=1 << 16)), strict=True), [])
+        return next(csv.reader(_lines(path, scan(path, limit=1 << 16)[0]), strict=True), [])
     except csv.Error as exc:
         raise UserError(f"{path.name}: the header row is not valid CSV ({exc})") from None
 
 
-def read_table(path: Path, match: Match | None = None) -> RawTable:
-    """Read a recognised CSV table as text, column-wise; rows that are not valid CSV are refused and reported."""
-    reader = csv.reader(_lines(path, detect_encoding(path)), strict=True)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error):
-        raise UserError(f"{path.name}: no header row") from None
+def open_table(path: Path, match: Match | None = None) -> RawTable:
+    """A recognised CSV table, its rows left in the file for the store to read (see `fill`)."""
+    header = read_header(path)
     match = match or recognise(header)
     if match is None:
         raise UserError(f"{path.name}: {describe_unknown(header)}")
     table = match.table
     by_source = table.by_source()
-    slots = [by_source[n].name if n in by_source else None for n in (normalise(h) for h in header)]
-    raw = RawTable(table)
+    slots = tuple(by_source[n].name if n in by_source else None for n in (normalise(h) for h in header))
+    raw = RawTable(table, csv=CsvSource(path, slots, plain=scan(path)[1]))
     if match.ignored:
         raw.notes.append(_note(path, table, f"columns from an earlier layout were ignored: {', '.join(match.ignored)}"))
     if match.missing:
         raw.notes.append(
             _note(path, table, f"columns absent from the file were left blank: {', '.join(match.missing)}")
         )
-    _fill(path, reader, slots, raw)
     return raw
 
 
-def _fill(path: Path, reader: Any, slots: list[str | None], raw: RawTable) -> None:
-    width = len(slots)
-    columns = [raw.values[s] if s else None for s in slots]
-    absent = [v for name, v in raw.values.items() if name not in slots]
-    row_number = 1
+def read_table(path: Path, match: Match | None = None) -> RawTable:
+    """Read a recognised CSV table row by row; rows that are not valid CSV are refused and reported."""
+    return fill(open_table(path, match))
+
+
+def fill(raw: RawTable) -> RawTable:
+    """Read the rows of `raw.csv` in Python: exact row numbers, any encoding, any quoting."""
+    source = raw.csv
+    if source is None:
+        return raw
+    reader = csv.reader(_lines(source.path, scan(source.path)[0]), strict=True)
+    next(reader, None)  # the header
+    positions = [(f, raw.names.index(name)) for f, name in enumerate(source.slots) if name]
+    width, size, row_number = len(source.slots), len(raw.names), 1
     while True:
         try:
             fields = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as exc:
             row_number += 1
-            raw.rejected.append(_row_problem(path, raw.table, row_number, f"the row is not valid CSV ({exc})"))
+            raw.rejected.append(_row_problem(source.path, raw.table, row_number, f"the row is not valid CSV ({exc})"))
             continue
         row_number += 1
         if not fields or not any(f.strip() for f in fields):
             continue  # blank line: not a row
         if len(fields) > width and any(f.strip() for f in fields[width:]):
             message = f"the row has {len(fields)} fields but the header has {width}"
-            raw.rejected.append(_row_problem(path, raw.table, row_number, message))
+            raw.rejected.append(_row_problem(source.path, raw.table, row_number, message))
             continue
-        raw.rows.append(row_number)
-        for index, target in enumerate(columns):
-            if target is not None:
-                target.append(fields[index] if index < len(fields) else None)
-        for target in absent:
-            target.append(None)
+        record: list[str | None] = [None] * size
+        for f, index in positions:
+            if f < len(fields):
+                record[index] = fields[f]
+        raw.add_list(row_number, record)
+    raw.csv = None
+    return raw
 
 
 def _row_problem(path: Path, table: Table, row: int, message: str) -> Problem:

@@ -54,4 +54,4 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileRead:
     if match is None:
         raise UserError(f"{path.name}: {csv_tables.describe_unknown(header)}")
     kind = "ssda903_csv" if match.table.dataset == "ssda903" else "local_csv"
-    return FileRead(path, kind, [csv_tables.read_table(path, match)])
+    return FileRead(path, kind, [csv_tables.open_table(path, match)])

@@ -1,47 +1,72 @@
 """Values exactly as a file holds them, before any typing.
 
-Readers of every format produce `RawTable`s: one list of text per DfE field
-plus the row (CSV row or XML line) each value came from. Typing and
-rejection happen afterwards, set-based, in the store.
+Readers of every format produce `RawTable`s: one record of text per row, in
+the model table's column order, with the row (CSV row or XML line) it came
+from. Typing and rejection happen afterwards, set-based, in the store.
+
+A clean UTF-8 CSV file need not pass through Python at all: its RawTable
+then names the file (`csv`) and the store reads it directly, falling back
+to the row-by-row reader only when the file is not plain.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lineofsight.formats.result import Problem
-from lineofsight.model.schema import Column, Table
+from lineofsight.model.schema import Table
+
+
+@dataclass(frozen=True)
+class CsvSource:
+    """A CSV file whose columns map onto the table: `slots[i]` is the model column of file column i."""
+
+    path: Path
+    slots: tuple[str | None, ...]
+    plain: bool  # UTF-8, no quotes, no blank lines: safe to number rows by their position
 
 
 @dataclass
 class RawTable:
-    """Text values of one model table read from one file, column-wise."""
+    """Text values of one model table read from one file."""
 
     table: Table
     rows: list[int] = field(default_factory=list)
-    values: dict[str, list[str | None]] = field(default_factory=dict)
+    records: list[list[str | None]] = field(default_factory=list)
     rejected: list[Problem] = field(default_factory=list)  # rows refused before typing (e.g. too many fields)
     notes: list[Problem] = field(default_factory=list)  # file-level remarks, e.g. columns ignored
-
-    def __post_init__(self) -> None:
-        for column in self.columns:
-            self.values.setdefault(column.name, [])
+    csv: CsvSource | None = None  # set while the rows are still only in the file
+    counted: int | None = None  # rows the store read straight from `csv`
 
     @property
-    def columns(self) -> tuple[Column, ...]:
-        """Every column a reader can fill: the DfE fields plus keys the XML nesting supplies."""
-        return self.table.columns
+    def names(self) -> list[str]:
+        return [c.name for c in self.table.columns]
 
     def add(self, row: int, record: dict[str, str | None]) -> None:
         """Append one row; `record` is keyed by readable column name."""
         self.rows.append(row)
-        for name, values in self.values.items():
-            values.append(record.get(name))
+        self.records.append([record.get(name) for name in self.names])
+
+    def add_list(self, row: int, values: list[str | None]) -> None:
+        """Append one row already in column order."""
+        self.rows.append(row)
+        self.records.append(values)
+
+    def with_rows(self) -> Iterator[list[str | int | None]]:
+        """Each record preceded by its row number: the staging layout."""
+        for row, record in zip(self.rows, self.records, strict=True):
+            yield [row, *record]
+
+    def column(self, name: str) -> list[str | None]:
+        index = self.names.index(name)
+        return [r[index] for r in self.records]
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return self.counted if self.counted is not None else len(self.rows)
 
     @property
     def read(self) -> int:
         """Rows read from the file: those kept for typing plus those refused already."""
-        return len(self.rows) + len(self.rejected)
+        return len(self) + len(self.rejected)

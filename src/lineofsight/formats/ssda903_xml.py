@@ -105,7 +105,7 @@ class _Reader:
         names = self.names[table.name]
         record: dict[str, str | None] = {names[t]: v for t, v in fields.items() if t in names}
         for name, value in shared.items():
-            if name in self.tables[table.name].values:
+            if name in self.tables[table.name].names:
                 record[name] = value
         self.tables[table.name].add(line, record)
 

@@ -8,15 +8,20 @@ Unknown codes and blank mandatory fields are kept for the validation rules.
 
 from __future__ import annotations
 
+import csv
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from lineofsight import geography
 from lineofsight.errors import UserError
+from lineofsight.formats import csv_tables
 from lineofsight.formats.detect import FileRead, read_file
-from lineofsight.formats.raw import RawTable
+from lineofsight.formats.raw import CsvSource, RawTable
 from lineofsight.formats.result import LoadResult, Problem, TableCount
 from lineofsight.formats.safety import DEFAULT_MAX_BYTES
 from lineofsight.model.schema import Column, ColumnType, Table
@@ -141,14 +146,53 @@ def _rejection(table: Table, date_style: str) -> str:
     return " OR ".join(checks) or "FALSE"
 
 
+def _read_csv(path: Path, columns: dict[str, str], skip: int) -> str:
+    """DuckDB's CSV reader, strict, in file order, every field text."""
+    spec = ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items())
+    return (
+        f"read_csv('{_quote(path)}', header=false, skip={skip}, columns={{{spec}}}, auto_detect=false, "
+        "delim=',', quote='\"', escape='\"', strict_mode=true, parallel=false, encoding='utf-8')"
+    )
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _stage_direct(store: Store, raw: RawTable, source: CsvSource) -> None:
+    """A plain UTF-8 file straight into DuckDB: its rows are its lines, so row = position + 1."""
+    fields = {f"f{i}": "VARCHAR" for i in range(len(source.slots))}
+    where = {name: f"f{i}" for i, name in enumerate(source.slots) if name}
+    select = ", ".join(f"{where[n]} AS {n}" if n in where else f"NULL::VARCHAR AS {n}" for n in raw.names)
+    store.con.execute(
+        f"CREATE TEMP TABLE {STAGE} AS SELECT (row_number() OVER () + 1)::BIGINT AS _row, {select} "
+        f"FROM {_read_csv(source.path, fields, skip=1)}"
+    )
+
+
+def _stage_records(store: Store, raw: RawTable) -> None:
+    """Rows read in Python, handed to DuckDB through a private temporary CSV (far faster than unnest)."""
+    columns = {"_row": "BIGINT", **{n: "VARCHAR" for n in raw.names}}
+    with tempfile.TemporaryDirectory(prefix="lineofsight-") as scratch:
+        path = Path(scratch) / "stage.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(raw.with_rows())
+        store.con.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM {_read_csv(path, columns, skip=0)}")
+
+
 def stage(store: Store, raw: RawTable) -> None:
-    names = list(raw.values)
+    """Put the raw text of one table in the temporary table `_stage` (_row, then the model's columns)."""
     store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
-    columns = ", ".join(["_row BIGINT", *(f"{n} VARCHAR" for n in names)])
-    store.con.execute(f"CREATE TEMP TABLE {STAGE} ({columns})")
-    if len(raw):
-        selects = ", ".join(f"unnest(${i + 1})" for i in range(len(names) + 1))
-        store.con.execute(f"INSERT INTO {STAGE} SELECT {selects}", [raw.rows, *(raw.values[n] for n in names)])
+    source = raw.csv
+    if source is not None and source.plain:
+        try:
+            _stage_direct(store, raw, source)
+            raw.counted = store.count(STAGE)
+            return
+        except duckdb.Error:  # ragged or odd rows: read it row by row instead, which reports each one
+            store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+    csv_tables.fill(raw)
+    _stage_records(store, raw)
 
 
 def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> list[Problem]:
@@ -187,13 +231,12 @@ def insert_typed(store: Store, raw: RawTable, la_code: str, year: int, file: str
         params: list[Any] = [la_code, year, file]
     else:
         params = []
-    before = store.count(table.name)
-    store.con.execute(
+    inserted = store.con.execute(
         f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)} FROM {STAGE} "
-        f"WHERE NOT ({_rejection(table, date_style)}) ORDER BY _row",
+        f"WHERE NOT ({_rejection(table, date_style)})",
         params,
-    )
-    return store.count(table.name) - before
+    ).fetchone()
+    return int(inserted[0]) if inserted else 0
 
 
 def _replace(store: Store, raw: RawTable, la_code: str, year: int) -> None:
