@@ -225,4 +225,14 @@ def plant_distance(episodes: list[Row], target: float, places: Places, rng: rand
         place = places.within(rng, home) if i < take else places.beyond(rng, home)
         if i < take and distance(home, place) > 19.5:
             place = home
-        e["placement_postcode"] = pretty(place[0])
+        _move(episodes, e, pretty(place[0]))
+
+
+def _move(episodes: list[Row], current: Row, postcode: str) -> None:
+    """Give the current placement a new postcode, and the earlier episodes of the same placement with it."""
+    earlier = {(e["child_id"], e["end_date"]): e for e in episodes if e["end_date"] is not None}
+    episode: Row | None = current
+    while episode is not None:
+        episode["placement_postcode"] = postcode
+        same_carer = episode["reason_new_episode"] in ("L", "U", "B")
+        episode = earlier.get((episode["child_id"], episode["start_date"])) if same_carer else None
