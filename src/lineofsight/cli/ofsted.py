@@ -142,6 +142,47 @@ def reference_import(path: Path, db: DB = Path("lineofsight.duckdb")) -> None:
     out.print(f"{n} councils imported from {path}")
 
 
+def benchmark_import(folder: Path, db: DB = Path("lineofsight.duckdb")) -> None:
+    """Import the DfE's published council, regional and England figures (explore education statistics CSVs)."""
+    from lineofsight.benchmark.published import import_published
+
+    with _store(db) as store:
+        counts = import_published(store, folder)
+    for indicator_id, n in counts.items():
+        out.print(f"{indicator_id}: {n} published figures")
+
+
+def benchmark_show(
+    indicator: Annotated[str, typer.Option("--indicator")],
+    council: Annotated[str, typer.Option("--council", help="DfE LA code")],
+    year: Annotated[int, typer.Option("--year")],
+    value: Annotated[float | None, typer.Option("--value", help="The council's figure (default: as published)")] = None,
+    db: DB = Path("lineofsight.duckdb"),
+    format: FORMAT = "table",
+) -> None:
+    """One council's figure against England, region and statistical neighbours, with quartile and RAG rating."""
+    from dataclasses import asdict
+
+    from lineofsight.benchmark.compare import compare, rag
+
+    with _store(db) as store:
+        if value is None:
+            rows = store.query(
+                "SELECT value FROM benchmark_value WHERE indicator_id = ? AND collection_year = ? AND area_code = ?"
+                " AND level = 'Local authority'",
+                [indicator, year, council],
+            )
+            value = rows[0][0] if rows else None
+        comparison = compare(store, indicator, council, year, value)
+    rating = rag(indicator, value, comparison)
+    result = {**asdict(comparison), "rag": rating.colour, "rule": rating.rule}
+    if format == "json":
+        typer.echo(json.dumps(result, indent=2))
+        return
+    for key, item in result.items():
+        out.print(f"{key}: {item}", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the main app."""
     ofsted = typer.Typer(help="Ofsted inspections: read reports, import history, ask what was true at a date.")
@@ -153,3 +194,7 @@ def register(app: typer.Typer) -> None:
     reference = typer.Typer(help="Reference data about councils.")
     reference.command("import")(reference_import)
     app.add_typer(reference, name="reference")
+    benchmark = typer.Typer(help="Benchmarks: England, region, statistical neighbours, quartile.")
+    benchmark.command("import")(benchmark_import)
+    benchmark.command("show")(benchmark_show)
+    app.add_typer(benchmark, name="benchmark")

@@ -1,0 +1,153 @@
+"""A council's figure against England, its region and its statistical neighbours, with its quartile and RAG rating.
+
+Benchmarks come from the DfE's published values (`benchmark_value`) when the
+user has imported them; otherwise from the figures of the other councils in the
+store, passed in as `others` (council -> value), with England and the region
+then the unweighted mean of those councils (said so in `source`).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from lineofsight.errors import UserError
+from lineofsight.indicators.catalogue import get
+from lineofsight.indicators.indicator import Indicator, Polarity
+from lineofsight.store import Store
+
+Colour = Literal["red", "amber", "green", "grey"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    indicator_id: str
+    council: str
+    year: int
+    value: float | None
+    polarity: Polarity
+    england: float | None
+    region: float | None
+    region_name: str | None
+    statistical_neighbours: float | None  # median of the neighbours' values, as the DfE dashboard shows them
+    neighbours_with_values: int
+    quartile: int | None  # 1 = best quarter of councils, respecting polarity
+    councils_ranked: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Rating:
+    colour: Colour
+    rule: str
+
+
+def _council(store: Store, la_code: str) -> tuple[str | None, str | None, list[str]]:
+    rows = store.query("SELECT region_code, region, statistical_neighbours FROM council WHERE la_code = ?", [la_code])
+    if not rows:
+        raise UserError(f"council {la_code} is not in the council lookup: run `lineofsight reference import` first")
+    region_code, region, neighbours = rows[0]
+    return region_code, region, [n for n in (neighbours or "").split(",") if n]
+
+
+def _published(store: Store, indicator_id: str, year: int) -> tuple[dict[str, float], dict[str, float]]:
+    """(council values, England and region values) published for the year."""
+    rows = store.query(
+        "SELECT level, area_code, value FROM benchmark_value WHERE indicator_id = ? AND collection_year = ?"
+        " AND value IS NOT NULL",
+        [indicator_id, year],
+    )
+    councils = {code: float(v) for level, code, v in rows if level == "Local authority"}
+    areas = {code: float(v) for level, code, v in rows if level != "Local authority"}
+    return councils, areas
+
+
+def quartile(value: float, others: list[float], polarity: Polarity) -> int | None:
+    """1-4 among all councils (the others and this one): 1 + floor(4 x councils strictly better / councils)."""
+    if polarity is None or not others:
+        return None
+    better = sum(1 for o in others if (o > value if polarity == "higher" else o < value))
+    return min(4, 1 + (4 * better) // (len(others) + 1))
+
+
+def compare(
+    store: Store,
+    indicator_id: str,
+    council: str,
+    year: int,
+    value: float | None,
+    others: Mapping[str, float] | None = None,
+) -> Comparison:
+    polarity = get(indicator_id).polarity
+    region_code, region_name, neighbours = _council(store, council)
+    councils, areas = _published(store, indicator_id, year)
+    if councils or areas:
+        source = f"DfE published figures for {year} (benchmark_value)"
+        england, region = areas.get("E92000001"), areas.get(region_code or "")
+    else:
+        councils = dict(others or {})
+        source = f"{len(councils)} councils in the store; England and region are their unweighted means"
+        england = statistics.fmean(councils.values()) if councils else None
+        in_region = [v for c, v in councils.items() if c != council and _same_region(store, c, region_code)]
+        region = statistics.fmean(in_region) if in_region else None
+    councils.pop(council, None)
+    neighbour_values = [councils[n] for n in neighbours if n in councils]
+    return Comparison(
+        indicator_id=indicator_id,
+        council=council,
+        year=year,
+        value=value,
+        polarity=polarity,
+        england=england,
+        region=region,
+        region_name=region_name,
+        statistical_neighbours=statistics.median(neighbour_values) if neighbour_values else None,
+        neighbours_with_values=len(neighbour_values),
+        quartile=quartile(value, list(councils.values()), polarity) if value is not None else None,
+        councils_ranked=len(councils) + 1 if value is not None else len(councils),
+        source=source,
+    )
+
+
+def _same_region(store: Store, la_code: str, region_code: str | None) -> bool:
+    rows = store.query("SELECT region_code FROM council WHERE la_code = ?", [la_code])
+    return bool(rows) and rows[0][0] == region_code
+
+
+def rag(indicator: Indicator | str, value: float | None, comparison: Comparison) -> Rating:
+    """Green: at least as good as England and in the top half of councils. Red: worse than England and in the bottom
+    quarter. Amber: between. Grey: no figure, no benchmark, or an indicator with no better direction."""
+    polarity = (get(indicator) if isinstance(indicator, str) else indicator).polarity
+    england, q = comparison.england, comparison.quartile
+    if value is None or polarity is None or england is None:
+        why = "no figure" if value is None else "no better direction" if polarity is None else "no England figure"
+        return Rating("grey", f"Grey: {why} to compare.")
+    as_good = value >= england if polarity == "higher" else value <= england
+    direction = "higher" if polarity == "higher" else "lower"
+    if q is None:  # no council figures: England alone decides
+        if as_good:
+            return Rating(
+                "green", f"Green: {value:g} is at least as good as England's {england:g} ({direction} is better)."
+            )
+        return Rating("red" if _far(value, england) else "amber", _far_rule(value, england, direction))
+    if as_good and q <= 2:
+        return Rating("green", f"Green: {value:g} is at least as good as England's {england:g} and in quartile {q} of "
+                               f"{comparison.councils_ranked} councils ({direction} is better).")  # fmt: skip
+    if not as_good and q == 4:
+        return Rating("red", f"Red: {value:g} is worse than England's {england:g} and in the bottom quarter of "
+                             f"{comparison.councils_ranked} councils ({direction} is better).")  # fmt: skip
+    return Rating("amber", f"Amber: {value:g} against England's {england:g}, quartile {q} of "
+                           f"{comparison.councils_ranked} councils: neither green (as good as England and top half) "
+                           f"nor red (worse than England and bottom quarter).")  # fmt: skip
+
+
+def _far(value: float, england: float) -> bool:
+    return abs(value - england) > 0.1 * abs(england)
+
+
+def _far_rule(value: float, england: float, direction: str) -> str:
+    if _far(value, england):
+        return f"Red: {value:g} is worse than England's {england:g} by more than a tenth ({direction} is better)."
+    return f"Amber: {value:g} is worse than England's {england:g}, by no more than a tenth ({direction} is better)."
