@@ -1,0 +1,185 @@
+"""Helpers for declaring rules: scoping SQL to one council-year, and the
+column checks derived from the model (code lists, mandatory fields, dates).
+
+A rule module writes its SQL against `@table`, which stands for that table
+restricted to the council and collection year being validated, so no rule
+can accidentally read another council's rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lineofsight.model import TABLES
+from lineofsight.model.schema import Column, ColumnType, Table
+from lineofsight.validate.rule import Rule, Severity
+
+ERROR, QUERY = Severity.ERROR, Severity.QUERY
+GUIDE_903 = "DfE, Children looked after return 2025 to 2026: guide and validation rules (SSDA903)"
+
+# (table, DfE field) -> code of the DfE rule that reports a value the reader could not type,
+# so a date like 31/02/2025 is reported under the DfE's own rule number.
+TYPE_RULES: dict[tuple[str, str], str] = {}
+
+_SCOPED = re.compile(r"@([a-z_0-9]+)")
+
+
+def scope(sql: str) -> str:
+    """Replace `@table` by that table restricted to the council-year being validated."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in TABLES or not TABLES[name].provenance:
+            raise ValueError(f"@{name} is not a stored table with provenance")
+        return f"(SELECT * FROM {name} WHERE la_code = $la_code AND collection_year = $year)"
+
+    return _SCOPED.sub(one, sql)
+
+
+def rule(
+    code: str,
+    table: str,
+    fields: tuple[str, ...],
+    message: str,
+    where: str,
+    *,
+    source: str = "",
+    severity: Severity = ERROR,
+    first_year: int | None = None,
+    last_year: int | None = None,
+    dataset: str = "ssda903",
+) -> Rule:
+    """A rule selecting the rows `t` of `source` (default: the scoped table) that meet `where`."""
+    sql = f"SELECT t.source_file, t.source_row FROM {source or '@' + table} t WHERE {where}"
+    return Rule(
+        code=code,
+        dataset=dataset,
+        table=table,
+        fields=fields,
+        message=message,
+        sql=scope(sql),
+        severity=severity,
+        first_year=first_year,
+        last_year=last_year,
+        reference=GUIDE_903 if dataset == "ssda903" else "",
+    )
+
+
+def column(table: str, field: str) -> Column:
+    found = TABLES[table].by_source().get(field)
+    if found is None:
+        raise KeyError(f"{table} has no DfE field {field}")
+    return found
+
+
+def in_list(codes: object) -> str:
+    """A SQL list literal of codes: ('A', 'B')."""
+    return "(" + ", ".join(f"'{c}'" for c in codes) + ")"  # type: ignore[attr-defined]
+
+
+def code_check(code: str, table: str, field: str, message: str, *, required: bool | None = None, **kw: object) -> Rule:
+    """Value not in the field's DfE code list (and, if the field is mandatory, blank)."""
+    col = column(table, field)
+    assert col.codes is not None, f"{table}.{field} has no code list"
+    valid = kw.pop("codes", None) or tuple(col.codes.codes)
+    where = f"t.{col.name} NOT IN {in_list(valid)}"
+    if col.required if required is None else required:
+        where = f"({where} OR t.{col.name} IS NULL)"
+    return rule(code, table, (field,), message, where, **kw)  # type: ignore[arg-type]
+
+
+def mandatory(code: str, table: str, fields: tuple[str, ...], message: str, **kw: object) -> Rule:
+    """Any of the fields blank."""
+    cols = [column(table, f) for f in fields]
+    where = " OR ".join(f"t.{c.name} IS NULL" for c in cols)
+    return rule(code, table, fields, message, where, **kw)  # type: ignore[arg-type]
+
+
+def date_check(code: str, table: str, field: str, message: str, **kw: object) -> Rule:
+    """A date the reader could not parse (reported by reading under this code), an implausible
+    year (a typing slip such as 0215 or 2205), or a blank mandatory date."""
+    col = column(table, field)
+    assert col.type is ColumnType.DATE
+    TYPE_RULES[(table, field)] = code
+    where = f"t.{col.name} NOT BETWEEN DATE '1900-01-01' AND DATE '2099-12-31'"
+    if col.required:
+        where = f"({where} OR t.{col.name} IS NULL)"
+    return rule(code, table, (field,), message, where, **kw)  # type: ignore[arg-type]
+
+
+def integer_check(code: str, table: str, field: str, message: str, low: int, high: int, **kw: object) -> Rule:
+    col = column(table, field)
+    TYPE_RULES[(table, field)] = code
+    return rule(code, table, (field,), message, f"t.{col.name} NOT BETWEEN {low} AND {high}", **kw)  # type: ignore[arg-type]
+
+
+def in_header(code: str, table: Table, message: str) -> Rule:
+    """Internal check: every child in `table` appears in the Header."""
+    return rule(code, table.name, ("CHILD",), message, "t.child_id NOT IN (SELECT child_id FROM @child)")
+
+
+def same_dob(code: str, table: Table, message: str) -> Rule:
+    """Internal check: the table's DOB agrees with the Header's."""
+    return rule(
+        code,
+        table.name,
+        ("DOB",),
+        message,
+        "EXISTS (SELECT 1 FROM @child c WHERE c.child_id = t.child_id AND c.date_of_birth <> t.date_of_birth)",
+    )
+
+
+def once(code: str, table: Table, message: str) -> Rule:
+    """Internal check: a child appears once in the table."""
+    return rule(
+        code,
+        table.name,
+        ("CHILD",),
+        message,
+        "t.child_id IN (SELECT child_id FROM @" + table.name + " GROUP BY child_id HAVING count(*) > 1)",
+    )
+
+
+# --- shared SQL fragments (the cohorts the DfE rules refer to) ------------------
+
+# Episodes in order with their neighbours: the sequence rules compare each episode with these.
+EPISODE_SEQUENCE = """(SELECT e.*,
+    lag(e.end_date) OVER w AS prev_end, lag(e.reason_episode_ceased) OVER w AS prev_rec,
+    lag(e.legal_status) OVER w AS prev_ls, lag(e.placement_type) OVER w AS prev_place,
+    lag(e.placement_postcode) OVER w AS prev_post, lag(e.urn) OVER w AS prev_urn,
+    lag(e.placement_provider) OVER w AS prev_provider,
+    lead(e.start_date) OVER w AS next_start, lead(e.reason_new_episode) OVER w AS next_rne,
+    lead(e.placement_type) OVER w AS next_place,
+    row_number() OVER w AS seq, count(*) OVER (PARTITION BY e.child_id) AS n_episodes,
+    c.date_of_birth AS dob
+  FROM @episode e LEFT JOIN (SELECT child_id, any_value(date_of_birth) AS date_of_birth
+    FROM @child GROUP BY child_id) c USING (child_id)
+  WINDOW w AS (PARTITION BY e.child_id ORDER BY e.start_date, e.source_row))"""
+
+# Children looked after at 31 March (an episode open at the end of the year).
+LOOKED_AFTER_AT_END = "(SELECT child_id FROM @episode WHERE end_date IS NULL OR end_date > $end)"
+
+# Children looked after continuously for 12 months at 31 March (the OC2 cohort): open at
+# 31 March, in care since at least 1 April, and no new period of care since.
+CONTINUOUSLY_12_MONTHS = """(SELECT child_id FROM @episode GROUP BY child_id
+  HAVING bool_or(end_date IS NULL OR end_date > $end) AND min(start_date) <= $start
+     AND NOT bool_or(reason_new_episode = 'S' AND start_date > $start))"""
+
+# Children whose last episode of the year ended their care (not X1, not open).
+CEASED_IN_YEAR = """(SELECT child_id FROM (SELECT child_id, end_date, reason_episode_ceased,
+    row_number() OVER (PARTITION BY child_id ORDER BY start_date DESC, source_row DESC) AS r FROM @episode)
+  WHERE r = 1 AND end_date BETWEEN $start AND $end AND reason_episode_ceased IS DISTINCT FROM 'X1')"""
+
+HEADER_DOB = "(SELECT date_of_birth FROM @child c WHERE c.child_id = t.child_id LIMIT 1)"
+
+
+def age(at: str, dob: str = "t.dob") -> str:
+    """Whole years of age at a date (SQL)."""
+    return f"date_sub('year', {dob}, {at})"
+
+
+TEMPORARY = ("T0", "T1", "T2", "T3", "T4")
+ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
+FOSTER_PLACEMENTS = ("U1", "U2", "U3", "U4", "U5", "U6")
+OTHER_PLACEMENTS = ("Z11", "Z12", "Z13", "Z14")
+ADOPTED = ("E11", "E12")

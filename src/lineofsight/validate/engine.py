@@ -1,0 +1,180 @@
+"""Run a year's ruleset against the store: one set-based query per rule.
+
+Each rule's query selects offending rows; the engine joins those back to the
+rule's table for the child and the values of the rule's fields, so a rule
+never has to. A rule that raises is reported as not run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from lineofsight.errors import UserError
+from lineofsight.formats.result import LoadResult, Problem
+from lineofsight.model import TABLES
+from lineofsight.model.schema import Table
+from lineofsight.store import Store
+from lineofsight.validate import build, rules
+from lineofsight.validate.report import Issue, NotRun, ValidationReport
+from lineofsight.validate.rule import Rule
+
+CHILD_FIELDS = ("CHILD", "LAchildID")
+# Where a rule names a field its own table lacks (DOB on an episode rule), the value comes from here.
+HEADERS = {"ssda903": "child", "cin": "cin_child"}
+
+
+def _child_column(table: Table) -> str | None:
+    for c in table.columns:
+        if c.source in CHILD_FIELDS or c.name == "child_id":
+            return c.name
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def issue_query(rule: Rule) -> tuple[str, list[str]]:
+    """SQL fetching file, row, child and the rule's field values for each row the rule selects."""
+    table = TABLES[rule.table]
+    child = _child_column(table)
+    header = TABLES.get(HEADERS.get(rule.dataset, ""))
+    selects, fields, join = [], [], ""
+    for f in rule.fields:
+        own = table.by_source().get(f)
+        if own is not None:
+            selects.append(f"t.{own.name}")
+        elif header is not None and child and f in header.by_source() and _child_column(header):
+            selects.append(
+                f"(SELECT any_value(h.{header.by_source()[f].name}) FROM {header.name} h "
+                f"WHERE h.la_code = $la_code AND h.collection_year = $year "
+                f"AND h.{_child_column(header)} = t.{child})"
+            )
+        else:
+            continue
+        fields.append(f)
+    child_sql = f"t.{child}" if child else "NULL"
+    cols = ", ".join(["t.source_file", "t.source_row", child_sql, *selects])
+    sql = (
+        f"WITH hits AS (SELECT DISTINCT source_file, source_row FROM ({rule.sql}) r) "
+        f"SELECT {cols} FROM {table.name} t{join} JOIN hits h ON t.source_file IS NOT DISTINCT FROM h.source_file "
+        "AND t.source_row IS NOT DISTINCT FROM h.source_row "
+        "WHERE t.la_code = $la_code AND t.collection_year = $year ORDER BY t.source_file, t.source_row"
+    )
+    return sql, fields
+
+
+def _parameters(sql: str, la_code: str, year: int) -> dict[str, object]:
+    values: dict[str, object] = {
+        "la_code": la_code,
+        "year": year,
+        "start": dt.date(year - 1, 4, 1),
+        "end": dt.date(year, 3, 31),
+    }
+    used = set(re.findall(r"\$([a-z_]+)", sql))
+    return {k: v for k, v in values.items() if k in used}
+
+
+def run_rule(store: Store, rule: Rule, la_code: str, year: int) -> list[Issue]:
+    sql, fields = issue_query(rule)
+    rows = store.con.execute(sql, _parameters(sql, la_code, year)).fetchall()
+    return [
+        Issue(
+            file=r[0],
+            table=rule.table,
+            row=r[1],
+            child=_text(r[2]),
+            rule=rule.code,
+            severity=str(rule.severity),
+            fields=tuple(fields),
+            values=tuple(_text(v) for v in r[3:]),
+            message=rule.message,
+        )
+        for r in rows
+    ]
+
+
+def _datasets_present(store: Store, la_code: str, year: int) -> set[str]:
+    present = set()
+    for table in TABLES.values():
+        if (
+            table.provenance
+            and table.dataset not in present
+            and store.count(table.name, "la_code = ? AND collection_year = ?", [la_code, year])
+        ):
+            present.add(table.dataset)
+    return present
+
+
+def validate_store(store: Store, council: str, year: int, dataset: str | None = None) -> ValidationReport:
+    """Validate one council's collection year already in the store."""
+    present = _datasets_present(store, council, year)
+    applicable = [r for r in rules.ruleset(year, dataset) if r.dataset in present]
+    report = ValidationReport(council, year, rules.version(year, dataset))
+    report.not_run.extend(NotRun(f"module {m}", "", e) for m, e in sorted(rules.BROKEN.items()))
+    for rule in applicable:
+        try:
+            report.issues.extend(run_rule(store, rule, council, year))
+        except duckdb.Error as exc:
+            report.not_run.append(NotRun(rule.code, rule.table, str(exc).splitlines()[0]))
+            continue
+        report.rules_run += 1
+        report.messages[rule.code] = rule.message
+    return report
+
+
+def problem_issue(problem: Problem) -> Issue:
+    """A reading problem as an issue, under the DfE rule for that field's type when there is one."""
+    code = build.TYPE_RULES.get((problem.table or "", problem.field or ""), problem.rule)
+    return Issue(
+        file=problem.file,
+        table=problem.table,
+        row=problem.row,
+        child=problem.child,
+        rule=code,
+        severity="error",
+        fields=(problem.field,) if problem.field else (),
+        values=(problem.value,) if problem.field else (),
+        message=problem.message,
+    )
+
+
+def validate_paths(
+    paths: Sequence[Path], year: int | None = None, council: str | None = None, dataset: str | None = None
+) -> ValidationReport:
+    """Read the files into a fresh in-memory store and validate them; reading problems become issues."""
+    from lineofsight.store.load import load_paths  # reading belongs to the formats area
+
+    rules.all_rules()  # declares TYPE_RULES before reading problems are mapped
+    with Store() as store:
+        loaded = load_paths(store, paths, council, year)
+        return _report_for(store, loaded, council, year, dataset)
+
+
+def _report_for(
+    store: Store, loaded: LoadResult, council: str | None, year: int | None, dataset: str | None
+) -> ValidationReport:
+    if not loaded.counts:
+        reasons = "; ".join(f"{p.file}: {p.message}" for p in loaded.problems[:5]) or "no files found"
+        raise UserError(f"Nothing could be read to validate ({reasons})")
+    pairs = sorted({(c, y) for c in loaded.councils for y in loaded.years})
+    if len(pairs) != 1:
+        raise UserError(
+            "The files hold more than one council or year "
+            f"({', '.join(f'{c} {y}' for c, y in pairs)}); validate each return separately"
+        )
+    la_code, collection_year = pairs[0]
+    report = validate_store(store, la_code, collection_year, dataset)
+    report.counts = list(loaded.counts)
+    report.issues[:0] = [problem_issue(p) for p in loaded.problems]
+    return report
