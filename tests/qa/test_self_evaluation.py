@@ -221,3 +221,38 @@ def test_inspection_history_from_the_store() -> None:
         t.startswith("Address Ofsted's judgement of the experiences and progress of children in care and")
         for t in texts(d, "care_leavers", 2)
     )
+
+
+def test_indicators_benchmarked_against_published_england_figures() -> None:
+    from lineofsight.model import TABLES
+
+    from .test_annex_a import planted
+
+    store = planted()
+    store.insert_columns(
+        TABLES["council"],
+        {"la_code": [COUNCIL], "name": ["Testshire"], "region_code": ["E12000003"], "statistical_neighbours": ["998"]},
+    )
+    store.insert_columns(
+        TABLES["benchmark_value"],
+        {
+            "indicator_id": ["cp.second_plan"] * 3,
+            "collection_year": [2026] * 3,
+            "level": ["National", "Local authority", "Local authority"],
+            "area_code": ["E92000001", "998", "997"],
+            "value": [24.5, 20.0, 30.0],
+        },
+    )
+    sources = evidence.gather(store, COUNCIL, 2026, today=TODAY)
+    second = next(f for f in sources.indicators if f.id == "cp.second_plan")
+    # 100% against England's 24.5%, lower is better: worse; neighbours 998 only -> median 20%.
+    assert (second.england, second.neighbours, second.verdict()) == (24.5, 20.0, "worse than")
+    d = self_evaluation.draft(sources)
+    know = texts(d, "help_and_protection", 0)
+    assert (
+        "Second or subsequent child protection plans: 100% in 2025/26, worse than England's 24.5% "
+        "(statistical neighbours 20%)." in know
+    )
+    assert "Improve second or subsequent child protection plans: 100% against England's 24.5%." in texts(
+        d, "help_and_protection", 2
+    )

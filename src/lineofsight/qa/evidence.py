@@ -8,11 +8,15 @@ so the draft can only repeat it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from lineofsight import indicators
+from lineofsight.benchmark import compare as bench
+from lineofsight.errors import UserError
 from lineofsight.model.qa import AREA
 from lineofsight.qa import feedback, summary
 from lineofsight.qa.stats import Share
@@ -31,7 +35,12 @@ class IndicatorFigure:
     unit: str  # "%", "days", "per 10,000", ...
     polarity: str  # "higher" or "lower" is better
     england: float | None = None
-    rating: str | None = None  # the benchmark engine's RAG colour, if any
+    neighbours: float | None = None  # median of the statistical neighbours' values
+    quartile: int | None = None  # 1 = best quarter of councils
+    ranked: int = 0  # councils ranked for the quartile
+    rating: str | None = None  # the benchmark engine's red, amber or green, if any
+    rule: str = ""  # the rule that gave the rating, in words
+    benchmark_source: str = ""
 
     def verdict(self) -> str | None:
         """better, worse or in line with England (within 1%), by the indicator's polarity."""
@@ -108,67 +117,53 @@ def _optional(module: str) -> Any:
 
 
 def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list[IndicatorFigure]:
-    engine = _optional("lineofsight.indicators")
-    if engine is None or not hasattr(engine, "compute"):
-        notes.append("Indicators are not available in this installation.")
-        return []
     try:
-        results = engine.compute(store, council, year)
-    except Exception as exc:  # an engine failure must not stop the draft; it is reported in it
+        results = indicators.compute(store, council, year)
+    except UserError as exc:
         notes.append(f"Indicators could not be computed: {exc}")
         return []
-    if isinstance(results, dict):
-        results = list(results.values())
-    areas = {str(i.id): _area_of(i) for i in engine.catalogue()} if hasattr(engine, "catalogue") else {}
-    figures = [f for r in results if (f := _figure(store, r, areas, year)) is not None]
+    areas = {i.id: i.area.value for i in indicators.catalogue()}
+    figures, missing_benchmark = [], ""
+    for result in results:
+        if result.value is None:
+            continue
+        figure = IndicatorFigure(
+            id=result.id,
+            title=result.title,
+            area=areas.get(result.id, "leadership"),
+            period=f"{result.period - 1}/{str(result.period)[2:]}",
+            value=float(result.value),
+            unit=UNITS.get(result.unit, result.unit),
+            polarity=result.polarity or "",
+        )
+        try:
+            figure = _benchmarked(store, figure, council, year)
+        except UserError as exc:  # no council lookup: every indicator is shown without a benchmark
+            missing_benchmark = str(exc)
+        figures.append(figure)
     if not figures:
         notes.append(f"No indicator has a value for council {council} in {year}.")
+    if missing_benchmark:
+        notes.append(f"No benchmark could be drawn: {missing_benchmark}")
     return figures
-
-
-def _area_of(indicator: Any) -> str:
-    area = getattr(indicator, "area", "")
-    return str(getattr(area, "value", area))
-
-
-def _figure(store: Store, result: Any, areas: dict[str, str], year: int) -> IndicatorFigure | None:
-    value = getattr(result, "value", None)
-    if value is None:
-        return None
-    rid = str(result.id)
-    period = getattr(result, "period", year)
-    figure = IndicatorFigure(
-        id=rid,
-        title=str(getattr(result, "title", rid)),
-        area=areas.get(rid, "leadership"),
-        period=f"{int(period) - 1}/{str(period)[2:]}" if isinstance(period, int) else str(period),
-        value=float(value),
-        unit=UNITS.get(str(getattr(result, "unit", "") or ""), str(getattr(result, "unit", "") or "")),
-        polarity=str(getattr(result, "polarity", "") or ""),
-    )
-    return _benchmarked(store, figure, getattr(result, "council", ""), year)
 
 
 UNITS = {"percent": "%", "per_10000": "per 10,000 children", "days": "days", "count": "", "ratio": "", "score": ""}
 
 
 def _benchmarked(store: Store, figure: IndicatorFigure, council: str, year: int) -> IndicatorFigure:
-    bench = _optional("lineofsight.benchmark")
-    if bench is None or not hasattr(bench, "compare"):
-        return figure
-    try:
-        comparison = bench.compare(store, figure.id, council, year, figure.value)
-        england = getattr(comparison, "england", None)
-        rating = bench.rag(comparison) if hasattr(bench, "rag") else None
-    except Exception:  # no benchmark for this indicator: the draft says so
-        return figure
-    colour = getattr(rating, "colour", None)
-    return IndicatorFigure(**{**figure.__dict__, "england": _number(england), "rating": colour})
-
-
-def _number(value: Any) -> float | None:
-    value = getattr(value, "value", value)
-    return float(value) if isinstance(value, int | float) else None
+    comparison = bench.compare(store, figure.id, council, year, figure.value)
+    rating = bench.rag(figure.id, figure.value, comparison)
+    return dataclasses.replace(
+        figure,
+        england=comparison.england,
+        neighbours=comparison.statistical_neighbours,
+        quartile=comparison.quartile,
+        ranked=comparison.councils_ranked,
+        rating=rating.colour if rating.colour != "grey" else None,
+        rule=rating.rule,
+        benchmark_source=comparison.source if comparison.england is not None else "",
+    )
 
 
 # Ofsted judgement keys (model/inspection.py) -> areas of practice. The 2012 looked after children

@@ -141,10 +141,15 @@ def _indicator_detail(f: IndicatorFigure) -> str:
     if f.england is not None:
         text += f"; England {_v(f.england, f.unit)}"
     else:
-        text += "; no benchmark loaded"
+        text += "; no England figure loaded"
+    if f.neighbours is not None:
+        text += f"; statistical neighbours (median) {_v(f.neighbours, f.unit)}"
+    if f.quartile is not None:
+        text += f"; quartile {f.quartile} of {f.ranked} councils"
     if f.rating:
-        text += f"; rated {f.rating}"
-    return text + (f" ({f.polarity} is better)" if f.polarity in ("higher", "lower") else "")
+        text += f"; rated {f.rating} ({f.rule})"
+    text += f" ({f.polarity} is better)" if f.polarity in ("higher", "lower") else ""
+    return text + (f"; benchmark: {f.benchmark_source}" if f.benchmark_source else "")
 
 
 def _indicator_statement(f: IndicatorFigure, ref: str) -> Statement:
@@ -152,7 +157,10 @@ def _indicator_statement(f: IndicatorFigure, ref: str) -> Statement:
     if verdict is None:
         text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}; no benchmark is loaded to compare it with."
     else:
-        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}, {verdict} England's {_v(f.england, f.unit)}."
+        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}, {verdict} England's {_v(f.england, f.unit)}"
+        if f.neighbours is not None:
+            text += f" (statistical neighbours {_v(f.neighbours, f.unit)})"
+        text += "."
     return Statement(text, (ref,))
 
 
