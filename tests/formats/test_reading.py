@@ -130,3 +130,23 @@ def test_population_replaces_by_its_own_keys(tmp_path: Path) -> None:
         path.write_text("LA_CODE,YEAR,POPULATION_0_17\n681,2025,38100\n")
         load_paths(store, [path], council="681", year=2026)
         assert store.query("SELECT year, population_0_17 FROM population ORDER BY 1") == [(2024, 37900), (2025, 38100)]
+
+
+def test_population_needs_no_council_or_year(tmp_path: Path) -> None:
+    path = tmp_path / "population.csv"
+    path.write_text("LA_CODE,YEAR,POPULATION_0_17\n681,2025,38000\n")
+    with Store() as store:
+        result = load_paths(store, [path])
+        assert result.counts[0].loaded == 1 and result.councils == set()
+        assert store.councils() == []  # a reference table is not a council's return
+
+
+def test_quoted_fields_and_blank_lines_keep_exact_row_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "workers.csv"
+    # Row 2 spans two lines inside quotes; row 3 is blank (as a spreadsheet shows it); the bad FTE is on row 4.
+    path.write_text('SWENO,ROLE,TEAM,FTE,AGENCY\nSW1,SW,"North, and\nSouth",1,0\n\nSW2,SW,East,lots,1\n')
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert (result.counts[0].read, result.counts[0].loaded) == (2, 1)
+        assert [(p.row, p.field, p.value) for p in result.problems if p.rule == "read"] == [(4, "FTE", "lots")]
+        assert store.query("SELECT team, source_row FROM worker") == [("North, and\nSouth", 2)]

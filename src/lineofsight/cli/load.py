@@ -76,10 +76,12 @@ def show(result: LoadResult) -> None:
     for problem in result.problems:
         by_file[problem.file].append(problem)
     counts = RichTable(title="Loaded", title_justify="left")
-    for name in ("file", "table", "read", "loaded", "rejected"):
+    for name in ("council", "year", "file", "table", "read", "loaded", "rejected"):
         counts.add_column(name, justify="right" if name in ("read", "loaded", "rejected") else "left")
     for c in result.counts:
-        counts.add_row(c.file, c.table, f"{c.read:,}", f"{c.loaded:,}", f"{c.rejected:,}")
+        counts.add_row(
+            c.la_code or "", str(c.year or ""), c.file, c.table, f"{c.read:,}", f"{c.loaded:,}", f"{c.rejected:,}"
+        )
     if result.counts:
         console.print(counts)
     for file, problems in by_file.items():

@@ -29,6 +29,8 @@ class TableCount:
     read: int
     loaded: int
     rejected: int
+    la_code: str | None = None
+    year: int | None = None
 
 
 @dataclass

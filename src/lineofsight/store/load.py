@@ -58,6 +58,16 @@ def files_in(paths: Sequence[Path]) -> list[Path]:
 
 def council_and_year(read: FileRead, council: str | None, year: int | None) -> tuple[str, int]:
     """From the file's own header, else the options, else a folder named like 681_2026."""
+    la_code, collection_year = known_council_and_year(read, council, year)
+    if not la_code or not collection_year:
+        raise UserError(
+            f"{read.path.name}: cannot tell which council and year this is; pass --council CODE and --year YYYY "
+            "(or keep returns in a folder named like 681_2026)"
+        )
+    return la_code, collection_year
+
+
+def known_council_and_year(read: FileRead, council: str | None, year: int | None) -> tuple[str | None, int | None]:
     la_code, collection_year = read.la_code or council, read.year or year
     for folder in (read.path.parent, *read.path.parent.parents[:3]):
         named = FOLDER.match(folder.name)
@@ -65,11 +75,6 @@ def council_and_year(read: FileRead, council: str | None, year: int | None) -> t
             la_code = la_code or named.group(1)
             collection_year = collection_year or int(named.group(2))
             break
-    if not la_code or not collection_year:
-        raise UserError(
-            f"{read.path.name}: cannot tell which council and year this is; pass --council CODE and --year YYYY "
-            "(or keep returns in a folder named like 681_2026)"
-        )
     return la_code, collection_year
 
 
@@ -221,7 +226,7 @@ def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> l
     return problems
 
 
-def insert_typed(store: Store, raw: RawTable, la_code: str, year: int, file: str, date_style: str) -> int:
+def insert_typed(store: Store, raw: RawTable, la_code: str | None, year: int | None, file: str, date_style: str) -> int:
     table = raw.table
     names = [c.name for c in table.columns]
     values = [typed(c, date_style) for c in table.columns]
@@ -239,11 +244,11 @@ def insert_typed(store: Store, raw: RawTable, la_code: str, year: int, file: str
     return int(inserted[0]) if inserted else 0
 
 
-def _replace(store: Store, raw: RawTable, la_code: str, year: int) -> None:
+def _replace(store: Store, raw: RawTable, la_code: str | None, year: int | None) -> None:
     table = raw.table
-    if table.provenance:
+    if table.provenance and la_code and year:
         store.clear(table, la_code, year)
-    else:  # reference tables (population) carry their own keys: replace the keys the file brings
+    elif not table.provenance:  # reference tables (population) carry their own keys: replace the keys the file brings
         keys = " AND ".join(f"t.{k} = ({typed(table.column(k), 'dmy')})" for k in table.key)
         store.con.execute(f"DELETE FROM {table.name} t WHERE EXISTS (SELECT 1 FROM {STAGE} WHERE {keys})")
 
@@ -252,16 +257,20 @@ def _replace(store: Store, raw: RawTable, la_code: str, year: int) -> None:
 
 
 def load_table(
-    store: Store, read: FileRead, raw: RawTable, la_code: str, year: int
+    store: Store, read: FileRead, raw: RawTable, la_code: str | None, year: int | None
 ) -> tuple[TableCount, list[Problem]]:
+    """Stage, report and load one table; la_code and year may be None only for reference tables."""
     file = read.path.name
     stage(store, raw)
     problems = [*raw.notes, *raw.rejected, *value_problems(store, raw, file, read.date_style)]
     with store.transaction():
         _replace(store, raw, la_code, year)
         loaded = insert_typed(store, raw, la_code, year, file, read.date_style)
-        count = TableCount(file, raw.table.name, raw.read, loaded, raw.read - loaded)
-        store.record_load(la_code, year, raw.table.dataset, raw.table.name, file, count.read, loaded, count.rejected)
+        count = TableCount(file, raw.table.name, raw.read, loaded, raw.read - loaded, la_code, year)
+        if la_code and year:
+            store.record_load(
+                la_code, year, raw.table.dataset, raw.table.name, file, count.read, loaded, count.rejected
+            )
     return count, problems
 
 
@@ -289,8 +298,12 @@ def fill_postcodes(store: Store) -> int:
 
 def load_file(store: Store, path: Path, council: str | None, year: int | None, max_bytes: int) -> LoadResult:
     read = read_file(path, max_bytes)
-    la_code, collection_year = council_and_year(read, council, year)
-    result = LoadResult(councils={la_code}, years={collection_year})
+    result = LoadResult()
+    la_code, collection_year = known_council_and_year(read, council, year)
+    if any(raw.table.provenance for raw in read.tables):  # reference tables carry council and year in each row
+        la_code, collection_year = council_and_year(read, council, year)
+        result.councils.add(la_code)
+        result.years.add(collection_year)
     for raw in read.tables:
         count, problems = load_table(store, read, raw, la_code, collection_year)
         result.counts.append(count)
