@@ -67,6 +67,12 @@ def test_audit_commands(db: Path, tmp_path: Path) -> None:
     assert "Actions: 2 open, 1 overdue, 1 completed" in out
     code, out = run("audit", "actions", *common, "--today", "2025-09-01")
     assert code == 0 and "X1" in out and "62" in out
+    code, out = run("audit", "complete", "X1", *common, "--date", "2025-09-02")
+    assert code == 0 and "Action X1 completed on 02 September 2025." in out
+    code, out = run("audit", "actions", *common, "--today", "2025-09-03")
+    assert code == 0 and "No overdue actions." in out
+    code, out = run("audit", "complete", "X99", *common)
+    assert code == 2 and "no action 'X99'" in out
     code, out = run("audit", "export", *common, "--out", str(tmp_path / "out.csv"))
     assert code == 0 and "7 audits written" in out  # six imported, one planned
     with Store(db) as store:  # both child-level exports were logged before they were written

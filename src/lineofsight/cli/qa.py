@@ -203,6 +203,22 @@ def audit_actions(db: Db, council: Council, today: Today = None) -> None:
     console.print(table)
 
 
+@audit_app.command("complete")
+def audit_complete(
+    action_id: Annotated[str, typer.Argument(help="The action's ACTION_ID")],
+    db: Db,
+    council: Council,
+    date: Annotated[str | None, typer.Option(help="Day it was done, YYYY-MM-DD (default today)")] = None,
+) -> None:
+    """Mark an audit action done."""
+    from lineofsight.qa import audits
+
+    day = _date(date, "--date") or dt.date.today()
+    with _store(db) as store:
+        audits.complete_action(store, council, action_id, day)
+    console.print(f"Action {action_id} completed on {day:%d %B %Y}.")
+
+
 @feedback_app.command("import")
 def feedback_import(
     file: Annotated[Path, typer.Argument(help="Survey CSV: one row per respondent, one column per question")],

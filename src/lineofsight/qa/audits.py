@@ -153,6 +153,16 @@ def _insert(store: Store, table: Table, values: dict[str, Any], source: str, row
     store.con.execute(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", [values[n] for n in names])
 
 
+def complete_action(store: Store, council: str, action_id: str, day: dt.date) -> None:
+    """Record that an action was done on `day`."""
+    found = store.query("SELECT due_date FROM audit_action WHERE la_code = ? AND action_id = ?", [council, action_id])
+    if not found:
+        raise UserError(f"no action {action_id!r} for council {council}")
+    store.con.execute(
+        "UPDATE audit_action SET completed_date = ? WHERE la_code = ? AND action_id = ?", [day, council, action_id]
+    )
+
+
 def export_csv(store: Store, council: str, path: Path, kind: str = "audits", programme: str | None = None) -> int:
     """Write a council's audits (with domain grades) or actions as CSV; returns the rows written."""
     if kind == "actions":
