@@ -7,30 +7,25 @@ file would give them.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import lineofsight.validate.rules as rules_package
 from lineofsight.formats.cin_census import write_census
 from lineofsight.store import Store
 from lineofsight.store.load import load_file
+from lineofsight.validate import rules
+from lineofsight.validate.engine import run_rule, validate_paths
 from lineofsight.validate.rule import Rule
 
 from .cases import CASES, Case
-from .census import LA, YEAR, children
+from .census import LA, YEAR, children, d
 
 
 def cin_rules() -> list[Rule]:
-    found: list[Rule] = []
-    for module in pkgutil.iter_modules(rules_package.__path__):
-        if module.name.startswith("cin_"):
-            loaded = importlib.import_module(f"{rules_package.__name__}.{module.name}")
-            found.extend(r for r in getattr(loaded, "RULES", ()) if r.dataset == "cin")
-    return found
+    """The 2025/26 CIN ruleset, as the engine's registry discovers it."""
+    return rules.ruleset(YEAR, "cin")
 
 
 RULES = {rule.code: rule for rule in cin_rules()}
@@ -46,9 +41,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         yield db
 
 
-def fired(store: Store, rule: Rule) -> set[tuple[str, int]]:
-    rows = store.con.execute(rule.sql, rule.parameters(LA, YEAR)).fetchall()
-    return {(file, row) for file, row, *_ in rows}
+def fired(store: Store, rule: Rule) -> set[tuple[str | None, int | None]]:
+    """The (file, row) of each issue the engine reports for the rule."""
+    return {(issue.file, issue.row) for issue in run_rule(store, rule, LA, YEAR)}
 
 
 def test_clean_census_loaded_whole(store: Store) -> None:
@@ -58,6 +53,7 @@ def test_clean_census_loaded_whole(store: Store) -> None:
 
 
 def test_there_are_at_least_70_cin_rules_with_unique_codes() -> None:
+    assert not {m for m in rules.BROKEN if m.startswith("cin_")}, rules.BROKEN
     codes = [r.code for r in cin_rules()]
     assert len(codes) >= 70
     assert len(codes) == len(set(codes))
@@ -92,3 +88,38 @@ def test_every_cin_rule_has_a_firing_case() -> None:
     assert set(RULES) - covered == set()
     assert covered - set(RULES) == set(), "cases for rules that do not exist"
     assert len(CASES) == len(covered), "one case per rule"
+
+
+def test_validate_reports_a_broken_census_file_end_to_end(tmp_path: Path) -> None:
+    broken = children()
+    # C1's episode closed 20 April 2025, before its referral on 1 May 2025: rule 8630.
+    broken[0]["referrals"][0]["referral"]["closure_date"] = d("2025-04-20")
+    path = tmp_path / "census.xml"
+    write_census(path, LA, YEAR, broken)
+    report = validate_paths([path])
+    found = [i for i in report.issues if i.rule == "8630"]
+    assert len(found) == 1
+    issue = found[0]
+    assert (issue.file, issue.table, issue.child) == ("census.xml", "referral", "C1")
+    assert dict(zip(issue.fields, issue.values, strict=True)) == {
+        "CINreferralDate": "01/05/2025",
+        "CINclosureDate": "20/04/2025",
+    }
+
+
+def test_validate_finds_nothing_in_the_clean_census_file(tmp_path: Path) -> None:
+    path = tmp_path / "census.xml"
+    write_census(path, LA, YEAR, children())
+    report = validate_paths([path])
+    assert [i for i in report.issues if i.rule in RULES] == []
+    assert not [n for n in report.not_run if n.rule in RULES]
+
+
+def test_an_unreadable_referral_date_is_reported_under_8600(tmp_path: Path) -> None:
+    broken = children()
+    broken[0]["referrals"][0]["referral"]["referral_date"] = "2025-02-30"  # no 30 February
+    path = tmp_path / "census.xml"
+    write_census(path, LA, YEAR, broken)
+    report = validate_paths([path])
+    found = [i for i in report.issues if i.rule == "8600"]
+    assert [(i.child, i.values) for i in found] == [("C1", ("2025-02-30",))]

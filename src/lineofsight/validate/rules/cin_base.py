@@ -11,9 +11,21 @@ from collections.abc import Iterable
 
 from lineofsight.model import TABLES
 from lineofsight.model.schema import CodeList
+from lineofsight.validate import build
 from lineofsight.validate.rule import Rule, Severity
 
 RULES: tuple[Rule, ...] = ()
+
+# A value the reader could not type (a date like 2025-02-30) is reported under the
+# DfE rule that says the field is "missing or invalid".
+build.TYPE_RULES.update(
+    {
+        ("referral", "CINreferralDate"): "8600",
+        ("cin_plan", "CINPlanStartDate"): "4010",
+        ("protection_plan", "CPPstartDate"): "8720",
+        ("protection_plan", "NumberOfPreviousCPP"): "8730",
+    }
+)
 
 ERROR, QUERY = Severity.ERROR, Severity.QUERY
 REFERENCE = "DfE, Children in need census 2025 to 2026: validation rules"
