@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 
-from lineofsight.calendar import add_working_days
+from lineofsight.generate.days import add_working_days
 from lineofsight.generate.entities import Adoption, CarePeriod, Child, Episode, pick, quantile
 from lineofsight.generate.places import Place, Places
 

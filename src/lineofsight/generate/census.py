@@ -104,12 +104,12 @@ def missing_incidents(children: list[Child], year: Year) -> list[Row]:
 
 
 def contacts(result: Result, year: Year) -> Iterator[Row]:
-    for child_id, day, source, outcome in sorted(result.contacts, key=lambda c: (c[1], c[0])):
+    for child_id, day, source, outcome in result.contacts:  # sorted by date once, in run.py
         if year.start <= day <= year.end:
             yield {"child_id": child_id, "contact_date": day, "contact_source": source, "outcome": outcome}
 
 
 def early_help(result: Result, year: Year) -> Iterator[Row]:
-    for child_id, start, end, organisation in sorted(result.early_help, key=lambda e: (e[1], e[0])):
+    for child_id, start, end, organisation in result.early_help:
         if year.overlaps(start, end):
             yield {"child_id": child_id, "start_date": start, "end_date": year.known(end), "organisation": organisation}

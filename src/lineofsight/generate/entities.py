@@ -139,7 +139,12 @@ class Child:
 
 def pick(rng: random.Random, weights: Mapping[str, float]) -> str:
     """One code by weight (dict order is fixed, so this is deterministic for a seeded rng)."""
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
+    left = rng.random() * sum(weights.values())
+    for code, weight in weights.items():
+        left -= weight
+        if left < 0:
+            return code
+    return code
 
 
 def quantile(rng: random.Random, points: tuple[tuple[float, float], ...]) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lineofsight.generate.entities import CarePeriod, Child, pick
@@ -23,14 +23,12 @@ Row = dict[str, Any]
 @dataclass(frozen=True)
 class Year:
     year: int
+    start: dt.date = field(init=False)  # 1 April of the year before
+    end: dt.date = field(init=False)  # 31 March: the reference date
 
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year - 1, 4, 1)
-
-    @property
-    def end(self) -> dt.date:
-        return dt.date(self.year, 3, 31)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", dt.date(self.year - 1, 4, 1))
+        object.__setattr__(self, "end", dt.date(self.year, 3, 31))
 
     def overlaps(self, start: dt.date, end: dt.date | None) -> bool:
         return start <= self.end and (end is None or end >= self.start)

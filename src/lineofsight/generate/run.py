@@ -122,6 +122,8 @@ def simulate(plan: Plan, council: Council) -> tuple[Result, Workforce, Places]:
 
 def write_council(out: Path, plan: Plan, council: Council) -> Iterator[Path]:
     result, workforce, places = simulate(plan, council)
+    result.contacts.sort(key=lambda c: (c[1], c[0]))
+    result.early_help.sort(key=lambda e: (e[1], e[0]))
     years = plan.year_list
     for year in years:
         folder = out / f"{council.la_code}_{year}"

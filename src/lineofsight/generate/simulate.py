@@ -15,8 +15,8 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 
-from lineofsight.calendar import add_working_days
 from lineofsight.generate.care import CareBuilder
+from lineofsight.generate.days import add_working_days
 from lineofsight.generate.entities import (
     Assessment,
     Child,
