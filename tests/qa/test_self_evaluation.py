@@ -212,6 +212,11 @@ def test_inspection_history_from_the_store() -> None:
         ("leadership", "Outstanding"),
         ("leadership", "Outstanding"),
     ]
+    latest = evidence.latest_judgements(store, COUNCIL)
+    assert (latest["children_in_care"].grade, latest["children_in_care"].published) == (
+        "Requires improvement to be good",
+        dt.date(2022, 12, 16),
+    )
     d = self_evaluation.draft(sources)
     assert (
         "Ofsted judged the experiences and progress of children who need help and protection good (December 2022)."

@@ -246,10 +246,11 @@ def feedback_summary(
 ) -> None:
     """Positive answers to each question by area of practice, with n and 95% confidence interval."""
     from lineofsight.model.qa import AREA
-    from lineofsight.qa import feedback
+    from lineofsight.qa import evidence, feedback
 
     with _store(db) as store:
         by_area = feedback.by_area(store, council, year)
+        judged = evidence.latest_judgements(store, council)
     if not by_area:
         console.print("No feedback recorded.")
         return
@@ -258,6 +259,9 @@ def feedback_summary(
         for q in shares:
             table.add_row(q.survey, q.question, q.share.text())
         console.print(table)
+        if area in judged:
+            j = judged[area]
+            console.print(f"  Ofsted's latest judgement: {j.judgement}: {j.grade} (published {j.published:%d %B %Y})")
 
 
 def annex_a_callback(

@@ -217,5 +217,13 @@ def _judged(row: dict[str, Any]) -> list[InspectionFigure]:
     return out
 
 
+def latest_judgements(store: Store, council: str) -> dict[str, InspectionFigure]:
+    """The most recent Ofsted judgement for each area of practice (empty when no history is loaded)."""
+    latest: dict[str, InspectionFigure] = {}
+    for figure in sorted(_inspections(store, council, []), key=lambda f: f.published):
+        latest[figure.area] = figure
+    return latest
+
+
 def area_title(area: str) -> str:
     return AREA.label(area)
