@@ -12,20 +12,18 @@ Reference: the open-source CIN validator takes about 31 s for 10,000 children.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import pkgutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import lineofsight.validate.rules as rules_package
 from bench._measure import peak_rss_mb
 from lineofsight.formats.cin_census import write_census
 from lineofsight.store import Store
 from lineofsight.store.load import load_file
-from lineofsight.validate.rule import Rule
+from lineofsight.validate.engine import validate_store
 
 LA, YEAR = "370", 2026
 START = dt.date(2025, 4, 1)
@@ -126,37 +124,25 @@ def children(n: int) -> Iterator[dict[str, Any]]:
         yield child
 
 
-def cin_rules() -> list[Rule]:
-    found: list[Rule] = []
-    for module in pkgutil.iter_modules(rules_package.__path__):
-        if module.name.startswith("cin_"):
-            loaded = importlib.import_module(f"{rules_package.__name__}.{module.name}")
-            found.extend(r for r in getattr(loaded, "RULES", ()) if r.dataset == "cin" and r.applies_to(YEAR))
-    return found
-
-
-def validate(store: Store, rules: list[Rule]) -> dict[str, int]:
-    return {rule.code: len(store.con.execute(rule.sql, rule.parameters(LA, YEAR)).fetchall()) for rule in rules}
-
-
 def run(folder: Path, n: int) -> None:
     path = folder / f"cin_{n}.xml"
     started = time.perf_counter()
     write_census(path, LA, YEAR, children(n))
     written = time.perf_counter() - started
-    rules = cin_rules()
     with Store() as store:
         started = time.perf_counter()
         load_file(store, path, None, None, 2_000_000_000)
         loaded = time.perf_counter() - started
         started = time.perf_counter()
-        issues = validate(store, rules)
+        report = validate_store(store, LA, YEAR, "cin")
         checked = time.perf_counter() - started
-    top = ", ".join(f"{code} {count}" for code, count in sorted(issues.items(), key=lambda kv: -kv[1])[:6] if count)
+    per_rule = Counter(issue.rule for issue in report.issues)
+    top = ", ".join(f"{code} {count:,}" for code, count in per_rule.most_common(6))
     print(
         f"CIN census, {n:,} children: write {written:.2f} s, load {loaded:.2f} s, "
-        f"{len(rules)} rules {checked:.2f} s (load + rules {loaded + checked:.2f} s); "
-        f"{sum(issues.values()):,} issues ({top}); peak memory {peak_rss_mb():.0f} MB",
+        f"validate {checked:.2f} s ({report.rules_run} rules, {len(report.not_run)} not run), "
+        f"load + validate {loaded + checked:.2f} s; {len(report.issues):,} issues ({top}); "
+        f"peak memory {peak_rss_mb():.0f} MB",
         flush=True,
     )
 
