@@ -91,3 +91,22 @@ def test_imd_import(tmp_path: Path) -> None:
     path.write_text("code,IMD - Rank of average score\nW06000001,3\n")
     with pytest.raises(UserError, match="row 2: code 'W06000001' is not an English ONS code"):
         import_imd(store, path)
+
+
+def test_cli_writes_the_indicator_map_page(reference_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lineofsight.cli import app
+
+    runner = CliRunner()
+    db, page = str(tmp_path / "s.duckdb"), tmp_path / "map.html"
+    assert runner.invoke(app, ["reference", "import", str(reference_dir / "la_lookup.csv"), "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["benchmark", "import", str(reference_dir / "dfe"), "--db", db]).exit_code == 0
+    args = ["benchmark", "map", "--boundaries", str(reference_dir / "la_district_boundaries.geojson")]
+    args += ["--lookup", str(reference_dir / "dfe" / "LTLA-UTLA_Apr23_Lookup_England-Wales.csv"), "--out", str(page)]
+    result = runner.invoke(app, [*args, "--indicator", "cin.rereferrals_12m", "--year", "2025", "--db", db])
+    assert result.exit_code == 0, result.output
+    html = page.read_text()
+    assert "<svg" in html and "North Lincolnshire" in html
+    # North Lincolnshire's 14.0% re-referral rate (lower is better) is in the best quarter in 2024/25.
+    assert "<td>North Lincolnshire</td><td>14</td><td>1</td>" in html

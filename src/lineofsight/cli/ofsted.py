@@ -183,6 +183,67 @@ def benchmark_show(
         out.print(f"{key}: {item}", highlight=False)
 
 
+def benchmark_map(
+    boundaries: Annotated[Path, typer.Option("--boundaries", help="District boundaries GeoJSON (LAD23CD)")],
+    lookup: Annotated[Path, typer.Option("--lookup", help="LTLA-UTLA lookup CSV")],
+    out_file: Annotated[Path, typer.Option("--out", help="HTML page to write (map and table)")],
+    indicator: Annotated[str | None, typer.Option("--indicator", help="Colour by this indicator's quartile")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Collection year of the indicator")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Ofsted grades at this date (default today)")] = None,
+    db: DB = Path("lineofsight.duckdb"),
+) -> None:
+    """Write a map of England's councils coloured by latest Ofsted grade (or an indicator), with a table beside it."""
+    import jinja2
+
+    from lineofsight.benchmark import maps
+    from lineofsight.indicators.catalogue import get
+    from lineofsight.ofsted.history import standing_at
+
+    geography = maps.load_geography(boundaries, lookup)
+    with _store(db) as store:
+        codes = maps.map_codes(geography, store.query("SELECT la_code, ons_code, name FROM council"))
+        if not codes:
+            raise UserError("no councils in the store: run `lineofsight reference import la_lookup.csv` first")
+        if indicator:
+            if year is None:
+                raise UserError("--indicator needs --year")
+            rows = store.query(
+                "SELECT area_code, value FROM benchmark_value WHERE indicator_id = ? AND collection_year = ?"
+                " AND level = 'Local authority'",
+                [indicator, year],
+            )
+            values = {codes[c]: v for c, v in rows if c in codes}
+            shades = maps.quartile_shades(values, get(indicator).polarity)
+            title, legend = f"{get(indicator).title}, {year}: quartile among councils", maps.QUARTILE_LEGEND
+        else:
+            day = dt.date.fromisoformat(at) if at else dt.date.today()
+            shades = maps.grade_shades(standing_at(store, day), codes)
+            title, legend = f"Ofsted overall effectiveness at {day:%d %B %Y}", maps.GRADE_LEGEND
+        imd = dict(store.query("SELECT ons_code, imd_rank FROM deprivation"))
+    if imd:
+        shades = maps.with_deprivation(shades, imd)
+    result = maps.render(geography, shades, title, legend)
+    columns = list(dict.fromkeys(k for row in result.rows for k in row if k != "ons_code"))
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("lineofsight", "web/templates"), autoescape=jinja2.select_autoescape()
+    )
+    note = "IMD rank: 1 is the most deprived council." if imd else "Import the IMD to show deprivation beside it."
+    page = env.get_template("ofsted/map.html").render(
+        title=title, svg=result.svg, rows=result.rows, columns=columns, note=note
+    )
+    out_file.write_text(page, encoding="utf-8")
+    out.print(f"{out_file}: {len(result.rows)} councils, map {len(result.svg) // 1024} KB")
+
+
+def deprivation_import(path: Path, db: DB = Path("lineofsight.duckdb")) -> None:
+    """Import the IMD for upper-tier councils (MHCLG 'File 11' CSV) to show beside the Ofsted map."""
+    from lineofsight.benchmark.deprivation import import_imd
+
+    with _store(db) as store:
+        n = import_imd(store, path)
+    out.print(f"{n} councils' deprivation imported from {path}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the main app."""
     ofsted = typer.Typer(help="Ofsted inspections: read reports, import history, ask what was true at a date.")
@@ -197,4 +258,6 @@ def register(app: typer.Typer) -> None:
     benchmark = typer.Typer(help="Benchmarks: England, region, statistical neighbours, quartile.")
     benchmark.command("import")(benchmark_import)
     benchmark.command("show")(benchmark_show)
+    benchmark.command("map")(benchmark_map)
+    reference.command("imd")(deprivation_import)
     app.add_typer(benchmark, name="benchmark")
