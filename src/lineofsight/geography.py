@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -75,20 +76,24 @@ def postcodes_in(district_codes: Iterable[str], letters: Iterable[str]) -> list[
 
 @lru_cache(maxsize=1)
 def district_samples(per_district: int = 400) -> dict[str, tuple[tuple[str, float, float], ...]]:
-    """Up to `per_district` real postcodes (with centroids) for every ONS district, in one pass.
+    """Up to `per_district` real postcodes (with centroids) for every ONS district, in one streaming pass.
 
-    A fixed, evenly spaced pick from each district's postcodes in sorted order, so
-    the same package version always gives the same sample (generation depends on it).
+    Postcodes are kept by a checksum of their text (crc32, not hash(): stable
+    across runs), then thinned evenly in sorted order, so the same package
+    version always gives the same sample; memory stays at one letter's data.
     """
-    by_district: dict[str, list[tuple[str, float, float]]] = {}
+    kept: dict[str, list[tuple[str, float, float]]] = {}
     for path in sorted(_data_dir().glob("postcodes_*.msgpack.br")):
-        letter = path.name.split("_")[1].split(".")[0]
-        for pcd, (east, north, laua) in _letter(letter).items():
-            if isinstance(laua, str):
-                by_district.setdefault(laua, []).append((pcd, east, north))
-        _letter.cache_clear()
+        data = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"]
+        for pcd, east, north, laua in zip(data["pcd"], data["oseast1m"], data["osnrth1m"], data["laua"], strict=True):
+            if east is None or north is None or not isinstance(laua, str):
+                continue
+            key = pcd.replace(" ", "")
+            if zlib.crc32(key.encode()) % 8 == 0:
+                kept.setdefault(laua, []).append((key, east, north))
+        del data
     out = {}
-    for district, rows in by_district.items():
+    for district, rows in kept.items():
         rows.sort()
         step = max(1, len(rows) // per_district)
         out[district] = tuple(rows[::step][:per_district])
