@@ -40,6 +40,8 @@ def load(
     """Load SSDA903 (CSV or XML), CIN census XML, workforce and local CSV files into the store."""
     if council is not None and not (council.isdigit() and len(council) == 3):
         raise UserError(f"--council {council!r}: an LA code is three digits, e.g. 681")
+    if year is not None and not 2000 <= year <= 2100:
+        raise UserError(f"--year {year}: give the year the collection ends, e.g. 2026 for 2025/26")
     files = files_in(paths)
     if not files:
         raise UserError("no .csv or .xml files found in " + ", ".join(str(p) for p in paths))

@@ -1,13 +1,14 @@
 """The XML form of the SSDA903 return (root EXPSSDA903, one <CHILD> per child).
 
-Layout, after the DfE's expanded SSDA903 schema: each <CHILD> holds one
-<HEADER> and its <EPISODE>s. The HEADER carries the child's fields (CHILDID,
-SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB), the one-per-child items as plain
-fields (DUC; IN_TOUCH, ACTIV, ACCOM; the AD1 fields; PREV_PERM, LA_PERM,
-DATE_PERM) and the repeating items as groups (AREVIEW, OC2, AD_PLACED,
-AMISSING, SW_EPISODE). Field names are the model's Column.source, except the
-child identifier, which the schema calls CHILDID. Dates are written
-DD/MM/YYYY as in the CSV form; the reader also accepts ISO dates.
+The root, CHILD, HEADER, CHILDID and EPISODE elements follow the DfE's
+expanded SSDA903 schema. The HEADER carries the child's fields (CHILDID, SEX,
+DOB, ETHNIC, UPN, MOTHER, MC_DOB), the one-per-child items as plain fields
+(DUC; IN_TOUCH, ACTIV, ACCOM; the AD1 fields; PREV_PERM, LA_PERM, DATE_PERM)
+and the repeating items as groups. The group names (AREVIEW, OC2, AD_PLACED,
+AMISSING, SW_EPISODE) are declared once below; only AREVIEW, OC2 and
+AD_PLACED could be checked against published material. Field names are the
+model's Column.source. Dates are written DD/MM/YYYY as in the CSV form; the
+reader also accepts ISO dates.
 """
 
 from __future__ import annotations

@@ -1,0 +1,55 @@
+"""`lineofsight load` end to end: counts per table, problems, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from lineofsight.cli import app
+from lineofsight.store import Store
+
+HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+
+
+def test_load_prints_counts_and_first_problems(tmp_path: Path) -> None:
+    folder = tmp_path / "681_2026"
+    folder.mkdir()
+    (folder / "header.csv").write_text(HEADER + "C1,1,02/03/2010,WBRI,UN1,,\nC2,1,30/02/2010,WBRI,UN1,,\n")
+    db = tmp_path / "store.duckdb"
+    result = CliRunner().invoke(app, ["load", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "header.csv" in result.output and "child" in result.output
+    assert "child row 3: DOB '30/02/2010' is not a real date" in " ".join(result.output.split())
+    with Store(db, read_only=True) as store:
+        assert store.count("child") == 1
+
+
+def test_load_with_nothing_loadable_exits_non_zero(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("WHO,WHAT\nme,this\n")
+    result = CliRunner().invoke(app, ["load", str(tmp_path / "notes.csv"), "--db", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 1
+    assert "notes.csv" in result.output and "WHAT, WHO" in result.output
+
+
+def test_missing_council_is_one_line_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "header.csv").write_text(HEADER + "C1,1,02/03/2010,WBRI,UN1,,\n")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from lineofsight.cli import main; main()",
+            "load",
+            str(tmp_path / "header.csv"),
+            "--db",
+            str(tmp_path / "s.duckdb"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert "pass --council CODE and --year YYYY" in " ".join(run.stderr.split())  # rich wraps at the terminal width
