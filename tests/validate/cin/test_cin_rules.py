@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from lineofsight.formats.cin_census import write_census
+from lineofsight.model import cin
 from lineofsight.store import Store
 from lineofsight.store.load import load_file
 from lineofsight.validate import rules
@@ -123,3 +124,9 @@ def test_an_unreadable_referral_date_is_reported_under_8600(tmp_path: Path) -> N
     report = validate_paths([path])
     found = [i for i in report.issues if i.rule == "8600"]
     assert [(i.child, i.values) for i in found] == [("C1", ("2025-02-30",))]
+
+
+def test_every_coded_or_mandatory_cin_field_is_checked_by_some_rule() -> None:
+    checked = {field for rule in cin_rules() for field in rule.fields}
+    wanted = {c.source for t in cin.TABLES for c in t.columns if c.source and (c.codes or c.required)}
+    assert wanted - checked == set()
