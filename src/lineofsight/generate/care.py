@@ -167,15 +167,12 @@ class CareBuilder:
         else:
             place, placement = foster_place(rng, child.age_on(day)), self._place_for(child, "")
             rne, reason = "P", pick(rng, PLACE_CHANGE_REASONS)
-        if period.episodes[-1].place.startswith("A") and kind != "adopt":
-            return self._undo(last)
+        if last.place.startswith("A") and kind != "adopt":  # placed for adoption: no more moves
+            last.end, last.rec = None, None
+            return
         period.episodes.append(
             Episode(day, rne, legal, place, provider(rng, place) if rne != "L" else last.provider, placement, reason)
         )
-
-    @staticmethod
-    def _undo(last: Episode) -> None:
-        last.end, last.rec = None, None
 
     def _place_for(self, child: Child, place: str) -> Place | None:
         if place == "P1":

@@ -30,7 +30,6 @@ from lineofsight.generate.plant import (
 )
 from lineofsight.generate.simulate import Options, Result, Simulation
 from lineofsight.generate.workforce import Workforce, vacancies
-from lineofsight.model import cin as cin_model
 from lineofsight.model import local, ssda903
 
 LAST_YEAR = 2026
@@ -48,7 +47,6 @@ SSDA903_FILES = {
     "missing.csv": ssda903.MISSING,
     "sw_episodes.csv": ssda903.SOCIAL_WORKER_EPISODE,
 }
-del cin_model  # the CIN census writer carries its own layout
 
 
 @dataclass(frozen=True)
