@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from lineofsight.errors import UserError
-from lineofsight.formats.raw import RawTable
+from lineofsight.formats.raw import RawTable, spool
 from lineofsight.formats.values import to_xml_text
 from lineofsight.formats.xmlio import iter_elements, text
 from lineofsight.model import cin
@@ -181,8 +181,8 @@ class _Reader:
     reading a census of 100,000 children.
     """
 
-    def __init__(self) -> None:
-        self.tables = {t.name: RawTable(t) for t in cin.TABLES}
+    def __init__(self, scratch: Path | None) -> None:
+        self.tables = {t.name: RawTable(t, spool=spool(scratch, t.name)) for t in cin.TABLES}
         self.tags = {t.name: _tags(t) for t in cin.TABLES}
         self.width = {t.name: len(t.columns) for t in cin.TABLES}
 
@@ -255,9 +255,12 @@ def _header_year(header: etree._Element) -> int | None:
     return None
 
 
-def read_census(path: Path) -> CensusFile:
-    """Read a CIN census XML file into text tables (streaming; children are freed as they are read)."""
-    reader = _Reader()
+def read_census(path: Path, scratch: Path | None = None) -> CensusFile:
+    """Read a CIN census XML file into text tables (streaming; children are freed as they are read).
+
+    With a `scratch` folder the rows go to files there rather than memory.
+    """
+    reader = _Reader(scratch)
     la_code: str | None = None
     year: int | None = None
     seen_root = False

@@ -35,16 +35,21 @@ def _root_tag(path: Path, head: bytes) -> str:
     raise UserError(f"{path.name}: looks like XML but no root element was found in its first bytes")
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileRead:
-    """Read any supported file; a UserError names the file and why it cannot be read."""
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, scratch: Path | None = None) -> FileRead:
+    """Read any supported file; a UserError names the file and why it cannot be read.
+
+    XML rows are spooled to files in `scratch` when it is given (the caller removes it).
+    """
     head = check_file(path, max_bytes)
     if looks_like_xml(head):
         root = _root_tag(path, head)
         if root == "Message":
-            census = cin_census.read_census(path)
+            census = cin_census.read_census(path, scratch)
             return FileRead(path, "cin_xml", list(census.tables.values()), census.la_code, census.year, "iso")
         if root == ssda903_xml.ROOT:
-            return FileRead(path, "ssda903_xml", list(ssda903_xml.read_ssda903_xml(path).values()), date_style="either")
+            return FileRead(
+                path, "ssda903_xml", list(ssda903_xml.read_ssda903_xml(path, scratch).values()), date_style="either"
+            )
         raise UserError(
             f"{path.name}: XML with root element <{root}>, which is neither a CIN census (<Message>) "
             f"nor an SSDA903 return (<{ssda903_xml.ROOT}>)"

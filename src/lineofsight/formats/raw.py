@@ -11,6 +11,7 @@ to the row-by-row reader only when the file is not plain.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,28 @@ class CsvSource:
     plain: bool  # UTF-8, no quotes, no blank lines: safe to number rows by their position
 
 
+class Spool:
+    """Rows written straight to a private CSV file as they are read, so memory stays flat.
+
+    Layout: the row number, then the table's columns in model order, all text.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.handle = path.open("w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.handle, lineterminator="\n")
+        self.count = 0
+
+    def write(self, row: int, values: list[str | None]) -> None:
+        self.writer.writerow([row, *values])
+        self.count += 1
+
+    def close(self) -> Path:
+        if not self.handle.closed:
+            self.handle.close()
+        return self.path
+
+
 @dataclass
 class RawTable:
     """Text values of one model table read from one file."""
@@ -39,6 +62,7 @@ class RawTable:
     notes: list[Problem] = field(default_factory=list)  # file-level remarks, e.g. columns ignored
     csv: CsvSource | None = None  # set while the rows are still only in the file
     counted: int | None = None  # rows the store read straight from `csv`
+    spool: Spool | None = None  # when set, rows go to disk instead of `records`
 
     @property
     def names(self) -> list[str]:
@@ -46,11 +70,13 @@ class RawTable:
 
     def add(self, row: int, record: dict[str, str | None]) -> None:
         """Append one row; `record` is keyed by readable column name."""
-        self.rows.append(row)
-        self.records.append([record.get(name) for name in self.names])
+        self.add_list(row, [record.get(name) for name in self.names])
 
     def add_list(self, row: int, values: list[str | None]) -> None:
         """Append one row already in column order."""
+        if self.spool is not None:
+            self.spool.write(row, values)
+            return
         self.rows.append(row)
         self.records.append(values)
 
@@ -64,9 +90,16 @@ class RawTable:
         return [r[index] for r in self.records]
 
     def __len__(self) -> int:
+        if self.spool is not None:
+            return self.spool.count
         return self.counted if self.counted is not None else len(self.rows)
 
     @property
     def read(self) -> int:
         """Rows read from the file: those kept for typing plus those refused already."""
         return len(self) + len(self.rejected)
+
+
+def spool(scratch: Path | None, name: str) -> Spool | None:
+    """A spool file for table `name` in `scratch`, or None to keep rows in memory."""
+    return Spool(scratch / f"{name}.csv") if scratch is not None else None

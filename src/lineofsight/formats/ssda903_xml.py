@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from lineofsight.errors import UserError
-from lineofsight.formats.raw import RawTable
+from lineofsight.formats.raw import RawTable, spool
 from lineofsight.formats.values import to_csv_text
 from lineofsight.formats.xmlio import iter_elements, leaves
 from lineofsight.model import ssda903 as m
@@ -98,8 +98,8 @@ def _names(table: Table) -> dict[str, str]:
 
 
 class _Reader:
-    def __init__(self) -> None:
-        self.tables = {t.name: RawTable(t) for t in m.TABLES}
+    def __init__(self, scratch: Path | None) -> None:
+        self.tables = {t.name: RawTable(t, spool=spool(scratch, t.name)) for t in m.TABLES}
         self.names = {t.name: _names(t) for t in m.TABLES}
 
     def add(self, table: Table, line: int, fields: Mapping[str, str], shared: Mapping[str, str | None]) -> None:
@@ -132,9 +132,9 @@ def _aliased(element: etree._Element) -> dict[str, str]:
     return {ALIASES.get(t, t): v for t, v in leaves(element).items()}
 
 
-def read_ssda903_xml(path: Path) -> dict[str, RawTable]:
-    """Read an SSDA903 XML file into text tables, one per SSDA903 table."""
-    reader = _Reader()
+def read_ssda903_xml(path: Path, scratch: Path | None = None) -> dict[str, RawTable]:
+    """Read an SSDA903 XML file into text tables, one per SSDA903 table (spooled to `scratch` if given)."""
+    reader = _Reader(scratch)
     children = 0
     for element in iter_elements(path, ("CHILD",)):
         reader.child(element)

@@ -188,6 +188,10 @@ def _stage_records(store: Store, raw: RawTable) -> None:
 def stage(store: Store, raw: RawTable) -> None:
     """Put the raw text of one table in the temporary table `_stage` (_row, then the model's columns)."""
     store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+    if raw.spool is not None:
+        columns = {"_row": "BIGINT", **{n: "VARCHAR" for n in raw.names}}
+        store.con.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM {_read_csv(raw.spool.close(), columns, skip=0)}")
+        return
     source = raw.csv
     if source is not None and source.plain:
         try:
@@ -297,7 +301,11 @@ def fill_postcodes(store: Store) -> int:
 
 
 def load_file(store: Store, path: Path, council: str | None, year: int | None, max_bytes: int) -> LoadResult:
-    read = read_file(path, max_bytes)
+    with tempfile.TemporaryDirectory(prefix="lineofsight-") as scratch:  # private (0700), removed after
+        return _load_read(store, read_file(path, max_bytes, Path(scratch)), council, year)
+
+
+def _load_read(store: Store, read: FileRead, council: str | None, year: int | None) -> LoadResult:
     result = LoadResult()
     la_code, collection_year = known_council_and_year(read, council, year)
     if any(raw.table.provenance for raw in read.tables):  # reference tables carry council and year in each row
