@@ -32,6 +32,15 @@ def test_messy_header_spaces_case_bom_and_lower_case_codes(tmp_path: Path) -> No
         ]
 
 
+def test_tabs_and_non_breaking_spaces_around_values_are_trimmed(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.csv"
+    path.write_text("CHILD,DOB,REVIEW,REVIEW_CODE\r\nC1\u00a0,01/01/2012,\t01/06/2025,\tpn2 \r\n", encoding="utf-8")
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert not [p for p in result.problems if p.rule == "read"]
+        assert store.query("SELECT child_id, review_date, participation FROM review") == [("C1", D(2025, 6, 1), "PN2")]
+
+
 def test_windows_1252_file_reads_its_accented_text(tmp_path: Path) -> None:
     path = tmp_path / "workers.csv"
     path.write_bytes("SWENO,ROLE,TEAM,FTE,AGENCY\nSW1,SW,Équipe d’accueil,1,N\n".encode("cp1252"))

@@ -81,8 +81,12 @@ def known_council_and_year(read: FileRead, council: str | None, year: int | None
 # --- typing ----------------------------------------------------------------
 
 
+# Spaces, tabs, line ends and the non-breaking spaces spreadsheets leave around values.
+BLANKS = "' ' || chr(9) || chr(10) || chr(13) || chr(160)"
+
+
 def _text(name: str) -> str:
-    return f"nullif(trim({name}), '')"
+    return f"nullif(trim({name}, {BLANKS}), '')"
 
 
 def _case(column: Column, value: str) -> str:
