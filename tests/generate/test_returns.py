@@ -63,8 +63,10 @@ def test_episode_reasons_match_what_changed(latest: Path) -> None:
             legal_changed = before["LS"] != after["LS"]
             if rne == "L":  # legal status only: same placement, same place
                 assert legal_changed and before["PLACE"] == after["PLACE"] and before["PL_POST"] == after["PL_POST"]
-            elif rne in ("P", "U"):
+            elif rne == "P":
                 assert not legal_changed
+            elif rne == "U":  # same carers, another placement type: same address
+                assert not legal_changed and before["PLACE"] != after["PLACE"] and before["PL_POST"] == after["PL_POST"]
             elif rne in ("T", "B"):
                 assert legal_changed
     assert seen["L"] > 0 and seen["P"] > 0

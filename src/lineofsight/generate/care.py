@@ -18,6 +18,7 @@ from lineofsight.generate.places import Place, Places
 
 DAY = dt.timedelta(days=1)
 PLACE_CHANGE_REASONS = {"CARPL": 40, "CREQB": 15, "CREQO": 10, "STAND": 4, "ALLEG": 3, "CHILD": 10, "LAREQ": 8}
+LONG_TERM = {"U6": "U4", "U3": "U1"}  # short-term to long-term fostering with the same carers
 PROVIDER = {"U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR1", "U6": "PR4", "K2": "PR4", "K3": "PR4"}
 
 
@@ -159,8 +160,21 @@ class CareBuilder:
             return
         last.end, last.rec = day, "X1"
         legal, place, placement, rne, reason = last.legal_status, last.place, last.placement, "L", None
+        same_carer = LONG_TERM.get(last.place)
+        chance = rng.random()
         if kind == "legal":
             legal = value
+            if chance < 0.08 and not last.place.startswith("A"):  # new legal status and new carers at once
+                place, placement, rne, reason = (
+                    foster_place(rng, child.age_on(day)),
+                    self._place_for(child, ""),
+                    "T",
+                    "CARPL",
+                )
+            elif chance < 0.14 and same_carer:  # the same carers become long-term carers as the order is made
+                place, rne, reason = same_carer, "B", "PLACE"
+        elif kind == "move" and chance < 0.12 and same_carer:  # same carers, now long-term fostering
+            place, rne, reason = same_carer, "U", "PLACE"
         elif kind == "adopt":
             place, rne, reason = value, "U" if value == "A5" else "P", "CARPL"
             placement = placement if value == "A5" or child.home is None else self.places.beyond(rng, child.home, 1.0)
