@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from bench._measure import timed
-from lineofsight.ofsted.outcomes import GRADES, SCRAPED_COLUMNS
+from lineofsight.ofsted.outcomes import GRADES, SCRAPED_COLUMNS, read_official, read_scraped
 from lineofsight.ofsted.pdf import read_pdf
 from lineofsight.ofsted.report import Report
 
@@ -79,6 +79,7 @@ def main() -> None:
     for group in sorted(totals):
         print(f"  {group}: {complete[group]} of {totals[group]}")
     _against_scraper(reports)
+    _against_official(reports)
 
 
 def _against_scraper(reports: list[Report]) -> None:
@@ -101,4 +102,59 @@ def _against_scraper(reports: list[Report]) -> None:
     print(f"  agree on every field both read: {agree}; disagree on at least one: {matched - agree}")
     print(f"  disagreements by field: {dict(fields)}")
     for line in disagreements:
+        print(f"  {line}")
+
+
+def _against_official(reports: list[Report]) -> None:
+    """ILACS readings against Ofsted's official statistics (ILACS history sheet), matched on ONS code and start."""
+    release = REFERENCE.parent / "dfe" / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
+    lookup = REFERENCE.parent / "la_lookup.csv"
+    if not release.exists() or not lookup.exists():
+        return
+    with lookup.open(newline="", encoding="utf-8-sig") as handle:
+        ons = {r["urn"]: r["la_code_new"] for r in csv.DictReader(handle)}
+    official = {(r.ons_code, r.inspection_start): r for r in read_official(release) if r.kind in ("short", "standard")}
+    matched = agree = 0
+    for r in reports:
+        row = official.get((ons.get(r.urn or ""), r.inspection_start))
+        if row is None:
+            continue
+        matched += 1
+        differences = [
+            f"{key}: official {grade}, report {r.judgements.get(key)}"
+            for key, grade in row.judgements.items()
+            if r.judgements.get(key) != grade
+        ]
+        if row.kind != r.kind:
+            differences.append(f"kind: official {row.kind}, report {r.kind}")
+        if row.published != r.published:
+            differences.append(f"published: official {row.published}, report {r.published} ({r.published_from})")
+        agree += not differences
+        for d in differences:
+            print(f"  official vs report {Path(r.source_file).parent.name} {r.inspection_start}: {d}")
+    print(
+        f"ofsted_read vs Ofsted's official ILACS history (to March 2025): {matched} reports matched, {agree} agree on "
+        "every judgement, kind and publication date"
+    )
+    _scraper_against_official(official, ons)
+
+
+def _scraper_against_official(official: dict[tuple[str | None, dt.date | None], Report], ons: dict[str, str]) -> None:
+    """The scraper's own errors: all its rows (not only the 158 reports here) against the official statistics."""
+    matched = 0
+    errors: list[str] = []
+    for row in read_scraped(REFERENCE / "ilacs_history_scraped.csv"):
+        truth = official.get((ons.get(row.urn or ""), row.inspection_start))
+        if truth is None:
+            continue
+        matched += 1
+        for key, grade in truth.judgements.items():
+            if row.judgements.get(key) != grade:
+                errors.append(
+                    f"{row.council} {row.inspection_start} {key}: scraped {row.judgements.get(key)}, official {grade}"
+                )
+        if row.kind != truth.kind:
+            errors.append(f"{row.council} {row.inspection_start} kind: scraped {row.kind}, official {truth.kind}")
+    print(f"scraped CSV vs official ILACS history: {matched} rows matched, {len(errors)} disagreements")
+    for line in errors:
         print(f"  {line}")

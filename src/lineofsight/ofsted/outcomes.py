@@ -73,7 +73,7 @@ def _combine_in_care(report: Report) -> None:
 
 def read_official(path: Path) -> list[Report]:
     sheets = read_ods(path)
-    reports: list[Report] = []
+    reports: dict[tuple[str | None, object], Report] = {}
     for name in OFFICIAL_SHEETS:
         rows = sheets.get(name)
         if not rows:
@@ -85,10 +85,12 @@ def read_official(path: Path) -> list[Report]:
         for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
             cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=True))
             if cells.get("Local authority area code"):
-                reports.append(_official_row(cells, path, name, number))
+                report = _official_row(cells, path, name, number)
+                # The sheets overlap; the first (the history, which names the inspection type) is kept.
+                reports.setdefault((report.ons_code, report.inspection_start), report)
     if not reports:
         raise UserError(f"{path}: no sheet of Ofsted's local authority inspection outcomes found ({', '.join(sheets)})")
-    return reports
+    return list(reports.values())
 
 
 def _official_row(cells: dict[str, str], path: Path, sheet: str, number: int) -> Report:
