@@ -149,3 +149,15 @@ def test_cli_json_csv_and_children(tmp_path: Path) -> None:
         assert [e["username"] for e in audit.entries(reopened)] == ["sam"]
     out = runner.invoke(app, ["indicators", "--list", "--format", "json"])
     assert len(json.loads(out.output)) == 33
+
+
+def test_reference_docs_are_derived_from_every_declaration() -> None:
+    from lineofsight.indicators import docs
+
+    text = docs.markdown()
+    for i in catalogue():
+        assert f"(`{i.id}`)" in text
+        assert all(choice in text for choice in i.choices)
+    assert "2013-16 threshold: 14 months (426 days)" in text
+    out = CliRunner().invoke(app, ["indicators", "--list", "--format", "markdown"])
+    assert out.exit_code == 0 and out.output == text

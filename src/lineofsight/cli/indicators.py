@@ -23,6 +23,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
 
 
 def _open(db: Path) -> Store:
@@ -41,7 +42,7 @@ def indicators_command(
     db: Annotated[Path, typer.Option("--db", help="The store file")] = Path("lineofsight.duckdb"),
     council: Annotated[str | None, typer.Option("--council", help="DfE three-digit LA code")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Collection year, e.g. 2026 for 2025/26")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, json or csv")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help="table, json, csv (or markdown with --list)")] = Format.table,
     list_: Annotated[bool, typer.Option("--list", help="List the indicators and their definitions, then stop")] = False,
 ) -> None:
     """Compute every indicator for the loaded councils and years."""
@@ -50,6 +51,10 @@ def indicators_command(
     if list_:
         _print_catalogue(fmt)
         return
+    if fmt is Format.markdown:
+        raise UserError(
+            "--format markdown is for the indicator reference: lineofsight indicators --list --format markdown"
+        )
     store = _open(db)
     results = compute(store, council, year)
     rows = [r.as_dict() for r in results]
@@ -67,7 +72,11 @@ def indicators_command(
 
 
 def _print_catalogue(fmt: Format) -> None:
-    from lineofsight.indicators import catalogue
+    from lineofsight.indicators import catalogue, docs
+
+    if fmt is Format.markdown:
+        typer.echo(docs.markdown(), nl=False)
+        return
 
     rows = [
         {
@@ -109,6 +118,8 @@ def children_command(
     from lineofsight.indicators import children, get
 
     definition = get(indicator)
+    if fmt is Format.markdown:
+        raise UserError("--format markdown is for the indicator reference; use table, json or csv here")
     store = _open(db)
     council, year = _one_council_year(store, council, year)
     members = children(store, definition.id, council, year, user or getpass.getuser(), purpose)
