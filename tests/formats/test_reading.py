@@ -159,3 +159,16 @@ def test_quoted_fields_and_blank_lines_keep_exact_row_numbers(tmp_path: Path) ->
         assert (result.counts[0].read, result.counts[0].loaded) == (2, 1)
         assert [(p.row, p.field, p.value) for p in result.problems if p.rule == "read"] == [(4, "FTE", "lots")]
         assert store.query("SELECT team, source_row FROM worker") == [("North, and\nSouth", 2)]
+
+
+def test_two_files_of_one_table_say_the_second_replaced_the_first(tmp_path: Path) -> None:
+    folder = tmp_path / "681_2026"
+    folder.mkdir()
+    (folder / "a.csv").write_text(f"{HEADER}\nC1,1,02/03/2010,WBRI,UN1,,\n")
+    (folder / "b.csv").write_text(f"{HEADER}\nC2,1,02/03/2010,WBRI,UN1,,\n")
+    with Store() as store:
+        result = load_paths(store, [folder])
+        assert store.query("SELECT child_id FROM child") == [("C2",)]
+        assert [p.message for p in result.problems if p.rule == "replaced"] == [
+            "child for 681 2026 from b.csv replaced what a.csv loaded just before"
+        ]

@@ -323,6 +323,20 @@ def _load_read(store: Store, read: FileRead, council: str | None, year: int | No
     return result
 
 
+def _replaced(before: LoadResult, now: LoadResult) -> list[Problem]:
+    """Notes for tables this run has already loaded for the same council and year from another file."""
+    seen: dict[tuple[str, str | None, int | None], str] = {
+        (c.table, c.la_code, c.year): c.file for c in before.counts if c.la_code
+    }
+    notes = []
+    for c in now.counts:
+        earlier = seen.get((c.table, c.la_code, c.year))
+        if earlier and earlier != c.file:
+            message = f"{c.table} for {c.la_code} {c.year} from {c.file} replaced what {earlier} loaded just before"
+            notes.append(Problem(c.file, c.table, None, None, None, None, message, rule="replaced"))
+    return notes
+
+
 def load_paths(
     store: Store,
     paths: Sequence[Path],
@@ -336,11 +350,17 @@ def load_paths(
     result = LoadResult()
     for done, path in enumerate(files, start=1):
         try:
-            result.extend(load_file(store, path, council, year, max_bytes))
+            loaded = load_file(store, path, council, year, max_bytes)
+            result.problems.extend(_replaced(result, loaded))
+            result.extend(loaded)
         except UserError as exc:
             if "--council" in str(exc):
                 raise
             result.problems.append(Problem(path.name, None, None, None, None, None, str(exc), rule="file"))
+        except duckdb.Error as exc:  # the store refused something the checks above did not foresee
+            reason = str(exc).splitlines()[0]
+            message = f"{path.name}: could not be loaded ({reason})"
+            result.problems.append(Problem(path.name, None, None, None, None, None, message, rule="file"))
         if progress:
             progress(path.name, done, len(files))
     if any(c.table == "episode" and c.loaded for c in result.counts):
