@@ -62,7 +62,7 @@ class CareBuilder:
         elif emergency:
             legal, length = pick(rng, {"L1": 6, "L2": 4}), self._length(rng)
         else:
-            legal, length = pick(rng, {"V2": 45, "C1": 50, "J1": 3, "E1": 0.5, "C2": 1.5}), self._length(rng)
+            legal, length = pick(rng, {"V2": 38, "C1": 57, "J1": 3, "E1": 0.5, "C2": 1.5}), self._length(rng)
         if adoption_route:
             length = int(quantile(rng, ((0, 480), (0.5, 720), (1, 1300))))
         end = min(start + dt.timedelta(days=max(1, length)), eighteen)
@@ -111,7 +111,7 @@ class CareBuilder:
             out.append((day, "legal", legal))
         if legal == "C1":
             out.append((day + dt.timedelta(days=rng.randint(150, 330)), "legal", "C2"))
-        elif legal == "V2" and rng.random() < 0.15:
+        elif legal == "V2" and rng.random() < 0.35:
             day += dt.timedelta(days=rng.randint(30, 200))
             out.append((day, "legal", "C1"))
             out.append((day + dt.timedelta(days=rng.randint(150, 330)), "legal", "C2"))
@@ -123,7 +123,7 @@ class CareBuilder:
         day = start
         while True:
             year_in = (day - start).days < 365
-            day += dt.timedelta(days=int(rng.expovariate(1.1 if year_in else 0.28) * 365) + 7)
+            day += dt.timedelta(days=int(rng.expovariate(1.3 if year_in else 0.32) * 365) + 7)
             if day >= end:
                 return out
             out.append((day, "move", ""))
