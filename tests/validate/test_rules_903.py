@@ -1,0 +1,54 @@
+"""Every SSDA903 rule: silent on a clean return, and fires on the expected row of a mutation of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lineofsight.store import Store
+from lineofsight.validate import validate_store
+from lineofsight.validate.engine import run_rule
+from lineofsight.validate.report import ValidationReport
+from lineofsight.validate.rules import ruleset
+
+from .cases_903 import CASES
+from .clean_903 import LA, YEAR, clean_return, store_of
+
+RULES_2026 = ruleset(YEAR, "ssda903")
+BY_CODE = {r.code: r for r in RULES_2026}
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store()
+
+
+def _validate(data: dict) -> ValidationReport:  # type: ignore[type-arg]
+    with store_of(data) as store:
+        return validate_store(store, LA, YEAR, "ssda903")
+
+
+def test_at_least_150_ssda903_rules_with_unique_codes() -> None:
+    codes = [r.code for r in RULES_2026]
+    assert len(codes) >= 150
+    assert len(set(codes)) == len(codes)
+
+
+def test_no_rule_fires_on_the_clean_return() -> None:
+    report = _validate(clean_return())
+    assert report.not_run == []
+    assert report.rules_run == len(RULES_2026)
+    assert [(i.rule, i.table, i.child) for i in report.issues] == []
+
+
+def test_every_rule_has_a_firing_case() -> None:
+    assert sorted(r.code for r in RULES_2026 if r.code not in CASES) == []
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_fires_on_the_mutated_row(code: str, store: Store) -> None:
+    mutate, table, child = CASES[code]
+    data = clean_return()
+    mutate(data)
+    store_of(data, store)
+    hits = [(i.table, i.child) for i in run_rule(store, BY_CODE[code], LA, YEAR)]
+    assert (table, child) in hits, f"rule {code} did not fire on {table} {child}; fired: {hits}"
