@@ -172,3 +172,16 @@ def test_two_files_of_one_table_say_the_second_replaced_the_first(tmp_path: Path
         assert [p.message for p in result.problems if p.rule == "replaced"] == [
             "child for 681 2026 from b.csv replaced what a.csv loaded just before"
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "loaded"),
+    [("01/06/2025", D(2025, 6, 1)), ("1/6/2025", D(2025, 6, 1)), ("06/06/25", None), ("2025-06-01", None)],
+)
+def test_csv_dates_need_a_four_digit_year_in_day_month_year_order(tmp_path: Path, text: str, loaded: object) -> None:
+    path = tmp_path / "reviews.csv"
+    path.write_text(f"CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/01/2012,{text},PN1\n")
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert store.query("SELECT review_date FROM review") == ([(loaded,)] if loaded else [])
+        assert result.counts[0].rejected == (0 if loaded else 1)

@@ -19,22 +19,18 @@ import duckdb
 
 from lineofsight import geography
 from lineofsight.errors import UserError
-from lineofsight.formats import csv_tables
+from lineofsight.formats import csv_tables, sql
 from lineofsight.formats.detect import FileRead, read_file
 from lineofsight.formats.raw import CsvSource, RawTable
 from lineofsight.formats.result import LoadResult, Problem, TableCount
 from lineofsight.formats.safety import DEFAULT_MAX_BYTES
-from lineofsight.model.schema import Column, ColumnType, Table
+from lineofsight.model.schema import Table
 from lineofsight.store import POSTCODE, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, files done, files in all)
 FOLDER = re.compile(r"^(\d{3})_(\d{4})$")
 SUFFIXES = {".csv", ".xml"}
 STAGE = "_stage"
-DATE_FORMS = {
-    "dmy": ("DD/MM/YYYY", r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"),
-    "iso": ("YYYY-MM-DD", r"^\d{4}-\d{2}-\d{2}$", "%Y-%m-%d"),
-}
 
 
 def files_in(paths: Sequence[Path]) -> list[Path]:
@@ -80,79 +76,24 @@ def known_council_and_year(read: FileRead, council: str | None, year: int | None
 
 # --- typing ----------------------------------------------------------------
 
-
-# Spaces, tabs, line ends and the non-breaking spaces spreadsheets leave around values.
-BLANKS = "' ' || chr(9) || chr(10) || chr(13) || chr(160)"
+TYPED = "_typed"
 
 
-def _text(name: str) -> str:
-    return f"nullif(trim({name}, {BLANKS}), '')"
-
-
-def _case(column: Column, value: str) -> str:
-    """Codes are compared as the DfE writes them: upper case, or lower case for XML true/false."""
-    codes = list(column.codes.codes) if column.codes else []
-    if not codes:
-        return value
-    if all(c == c.lower() for c in codes) and any(c != c.upper() for c in codes):
-        return f"lower({value})"
-    return f"upper({value})"
-
-
-def typed(column: Column, date_style: str) -> str:
-    """SQL turning the staged text of `column` into its model type (NULL when it does not parse)."""
-    value = _text(column.name)
-    kind = column.type
-    if kind is ColumnType.TEXT:
-        return _case(column, value)
-    if kind is ColumnType.DATE:
-        styles = ("dmy", "iso") if date_style == "either" else (date_style,)
-        forms = [
-            f"CASE WHEN regexp_matches({value}, '{DATE_FORMS[s][1]}') THEN try_strptime({value}, '{DATE_FORMS[s][2]}')::DATE END"
-            for s in styles
-        ]
-        return forms[0] if len(forms) == 1 else f"coalesce({', '.join(forms)})"
-    if kind is ColumnType.INTEGER:
-        return f"TRY_CAST({value} AS BIGINT)"
-    if kind is ColumnType.DECIMAL:
-        return f"CASE WHEN isfinite(TRY_CAST({value} AS DOUBLE)) THEN TRY_CAST({value} AS DOUBLE) END"
-    if kind is ColumnType.BOOLEAN:
-        return (
-            f"CASE WHEN upper({value}) IN ('1', 'TRUE', 'Y', 'YES') THEN TRUE "
-            f"WHEN upper({value}) IN ('0', 'FALSE', 'N', 'NO') THEN FALSE END"
-        )
-    return (
-        f"coalesce(try_strptime({value}, '%d/%m/%Y %H:%M:%S'), try_strptime({value}, '%d/%m/%Y %H:%M'), "
-        f"TRY_CAST({value} AS TIMESTAMP))"
+def type_stage(store: Store, table: Table, date_style: str) -> str:
+    """Type `_stage` once into `_typed`: clean text (_raw<i>) beside typed values; returns the rejection test."""
+    cleaned = ", ".join(f"{sql.clean(c.name)} AS {c.name}" for c in table.columns)
+    raws = [f"{table.columns[i].name} AS _raw{i}" for i, _ in sql.checked(table)]
+    values = [f"{sql.typed(c, c.name, date_style)} AS {c.name}" for c in table.columns]
+    store.con.execute(f"DROP TABLE IF EXISTS {TYPED}")
+    store.con.execute(
+        f"CREATE TEMP TABLE {TYPED} AS SELECT _row, {', '.join([*raws, *values])} "
+        f"FROM (SELECT _row, {cleaned} FROM {STAGE})"
     )
-
-
-def _expected(column: Column, date_style: str) -> str:
-    if column.type is ColumnType.DATE:
-        forms = " or ".join(DATE_FORMS[s][0] for s in (("dmy", "iso") if date_style == "either" else (date_style,)))
-        return f"is not a real date in the form {forms}"
-    return {
-        ColumnType.INTEGER: "is not a whole number",
-        ColumnType.DECIMAL: "is not a number",
-        ColumnType.BOOLEAN: "is not a yes/no value (1/0, true/false, Y/N)",
-        ColumnType.TIMESTAMP: "is not a real date and time",
-    }.get(column.type, "cannot be read")
-
-
-def _identifier(table: Table) -> Column | None:
-    return next((c for c in table.columns if c.name == "child_id"), None)
-
-
-def _bad(column: Column, date_style: str) -> str:
-    return f"({_text(column.name)} IS NOT NULL AND ({typed(column, date_style)}) IS NULL)"
-
-
-def _rejection(table: Table, date_style: str) -> str:
-    checks = [_bad(c, date_style) for c in table.columns if c.type is not ColumnType.TEXT]
-    ident = _identifier(table)
+    tests = [f"(_raw{i} IS NOT NULL AND {c.name} IS NULL)" for i, c in sql.checked(table)]
+    ident = sql.identifier(table)
     if ident:
-        checks.append(f"{_text(ident.name)} IS NULL")
-    return " OR ".join(checks) or "FALSE"
+        tests.append(f"{ident.name} IS NULL")
+    return " OR ".join(tests) or "FALSE"
 
 
 def _read_csv(path: Path, columns: dict[str, str], skip: int) -> str:
@@ -211,42 +152,39 @@ def stage(store: Store, raw: RawTable) -> None:
 def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> list[Problem]:
     """Every value that could not be typed, and every row without a child identifier."""
     table = raw.table
-    ident = _identifier(table)
-    child = f"{_text(ident.name)}" if ident else "NULL"
+    ident = sql.identifier(table)
+    child = ident.name if ident else "NULL"
     parts = [
-        f"SELECT _row, {child}, {i}, {c.name} FROM {STAGE} WHERE {_bad(c, date_style)}"
-        for i, c in enumerate(table.columns)
-        if c.type is not ColumnType.TEXT
+        f"SELECT _row, {child}, {i}, _raw{i} FROM {TYPED} WHERE _raw{i} IS NOT NULL AND {c.name} IS NULL"
+        for i, c in sql.checked(table)
     ]
     if ident:
-        parts.append(f"SELECT _row, NULL, -1, NULL FROM {STAGE} WHERE {_text(ident.name)} IS NULL")
+        parts.append(f"SELECT _row, NULL, -1, NULL FROM {TYPED} WHERE {ident.name} IS NULL")
     if not parts:
         return []
-    rows = store.query(" UNION ALL ".join(parts) + " ORDER BY 1, 3")
     problems = []
-    for row, child_id, index, value in rows:
+    for row, child_id, index, value in store.query(" UNION ALL ".join(parts) + " ORDER BY 1, 3"):
         if index < 0 and ident:
             field, message = ident.source, f"{ident.source} is blank: a row without a child identifier cannot be loaded"
         else:
             column = table.columns[index]
-            field, message = column.source, f"{column.source} '{value}' {_expected(column, date_style)}"
+            field, message = column.source, f"{column.source} '{value}' {sql.expected(column, date_style)}"
         problems.append(Problem(file, table.name, row, child_id, field, value, f"{message}; the row was not loaded"))
     return problems
 
 
-def insert_typed(store: Store, raw: RawTable, la_code: str | None, year: int | None, file: str, date_style: str) -> int:
+def insert_typed(store: Store, raw: RawTable, la_code: str | None, year: int | None, file: str, rejection: str) -> int:
+    """Insert the rows of `_typed` that pass `rejection`; returns how many."""
     table = raw.table
     names = [c.name for c in table.columns]
-    values = [typed(c, date_style) for c in table.columns]
+    values = list(names)
+    params: list[Any] = []
     if table.provenance:
         names = ["la_code", "collection_year", "source_file", "source_row", *names]
         values = ["$1", "$2", "$3", "_row", *values]
-        params: list[Any] = [la_code, year, file]
-    else:
-        params = []
+        params = [la_code, year, file]
     inserted = store.con.execute(
-        f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)} FROM {STAGE} "
-        f"WHERE NOT ({_rejection(table, date_style)})",
+        f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)} FROM {TYPED} WHERE NOT ({rejection})",
         params,
     ).fetchone()
     return int(inserted[0]) if inserted else 0
@@ -257,8 +195,8 @@ def _replace(store: Store, raw: RawTable, la_code: str | None, year: int | None)
     if table.provenance and la_code and year:
         store.clear(table, la_code, year)
     elif not table.provenance:  # reference tables (population) carry their own keys: replace the keys the file brings
-        keys = " AND ".join(f"t.{k} = ({typed(table.column(k), 'dmy')})" for k in table.key)
-        store.con.execute(f"DELETE FROM {table.name} t WHERE EXISTS (SELECT 1 FROM {STAGE} WHERE {keys})")
+        keys = " AND ".join(f"t.{k} = s.{k}" for k in table.key)
+        store.con.execute(f"DELETE FROM {table.name} t WHERE EXISTS (SELECT 1 FROM {TYPED} s WHERE {keys})")
 
 
 # --- loading ---------------------------------------------------------------
@@ -270,10 +208,11 @@ def load_table(
     """Stage, report and load one table; la_code and year may be None only for reference tables."""
     file = read.path.name
     stage(store, raw)
+    rejection = type_stage(store, raw.table, read.date_style)
     problems = [*raw.notes, *raw.rejected, *value_problems(store, raw, file, read.date_style)]
     with store.transaction():
         _replace(store, raw, la_code, year)
-        loaded = insert_typed(store, raw, la_code, year, file, read.date_style)
+        loaded = insert_typed(store, raw, la_code, year, file, rejection)
         count = TableCount(file, raw.table.name, raw.read, loaded, raw.read - loaded, la_code, year)
         if la_code and year:
             store.record_load(
