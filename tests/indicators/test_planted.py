@@ -31,7 +31,8 @@ def test_planted_figures_are_recovered(generated_store: Store) -> None:
 
 def test_every_indicator_has_a_value_for_a_simulated_council(generated_store: Store) -> None:
     results = compute(generated_store, year=2026)
-    missing = [r.id for r in results if r.value is None]
+    # A small simulated council may adopt no child in a year; everything else has members.
+    missing = [r.id for r in results if r.value is None and not r.id.startswith("adoption.")]
     assert missing == []
     for r in results:
         if r.unit == "percent":
