@@ -11,6 +11,7 @@ left out of its outline.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import math
 from collections import Counter
@@ -22,6 +23,8 @@ from typing import Any
 
 from lineofsight.benchmark.councils import name_key
 from lineofsight.errors import UserError
+from lineofsight.model.reference import MAP_AREA
+from lineofsight.store import Store
 
 WIDTH = 600
 WEST, EAST, SOUTH, NORTH = -6.5, 2.0, 49.8, 55.9  # England's extent in degrees
@@ -103,6 +106,31 @@ def load_geography(boundaries: Path, lookup: Path) -> Geography:
                 if len(ring) >= 3:
                     rings.setdefault(upper[code], []).append(ring)
     return Geography(rings, names)
+
+
+def save_geography(store: Store, geography: Geography, source: str) -> int:
+    """Keep the simplified map in the store, so the dashboard can draw it without the boundary files."""
+    codes = sorted(geography.rings)
+    with store.transaction() as con:
+        con.execute("DELETE FROM map_area")
+        store.insert_columns(
+            MAP_AREA,
+            {
+                "ons_code": codes,
+                "name": [geography.names.get(c, c) for c in codes],
+                "rings": [json.dumps(geography.rings[c], separators=(",", ":")) for c in codes],
+                "source_file": [source] * len(codes),
+            },
+        )
+    return len(codes)
+
+
+def stored_geography(store: Store) -> Geography:
+    rows = store.query("SELECT ons_code, name, rings FROM map_area")
+    if not rows:
+        raise UserError("no map in the store: run `lineofsight reference map --boundaries FILE --lookup FILE` first")
+    rings = {code: [[(int(x), int(y)) for x, y in ring] for ring in json.loads(text)] for code, _, text in rows}
+    return Geography(rings, {code: name for code, name, _ in rows})
 
 
 def _path(rings: list[Ring]) -> str:
@@ -207,3 +235,51 @@ def quartile_shades(values: Mapping[str, float | None], polarity: str | None) ->
 
 GRADE_LEGEND = {label.replace("_", " "): colour for label, colour in GRADE_COLOURS.items() if label != "adequate"}
 QUARTILE_LEGEND = {f"quartile {q}" + (" (best)" if q == 1 else ""): c for q, c in QUARTILE_COLOURS.items()}
+
+
+@dataclass(frozen=True)
+class CouncilMap:
+    title: str
+    note: str
+    result: MapResult
+
+    @property
+    def columns(self) -> list[str]:
+        return list(dict.fromkeys(k for row in self.result.rows for k in row if k != "ons_code"))
+
+
+def council_map(
+    store: Store,
+    geography: Geography | None = None,
+    indicator_id: str | None = None,
+    year: int | None = None,
+    at: dt.date | None = None,
+) -> CouncilMap:
+    """The map of England's councils by latest Ofsted grade at a date, or by an indicator's published quartile."""
+    from lineofsight.indicators.catalogue import get
+    from lineofsight.ofsted.history import standing_at
+
+    geography = geography or stored_geography(store)
+    codes = map_codes(geography, store.query("SELECT la_code, ons_code, name FROM council"))
+    if not codes:
+        raise UserError("no councils in the store: run `lineofsight reference import la_lookup.csv` first")
+    if indicator_id:
+        indicator = get(indicator_id)
+        if year is None:
+            raise UserError("an indicator map needs a collection year")
+        rows = store.query(
+            "SELECT area_code, value FROM benchmark_value WHERE indicator_id = ? AND collection_year = ?"
+            " AND level = 'Local authority'",
+            [indicator_id, year],
+        )
+        shades = quartile_shades({codes[c]: v for c, v in rows if c in codes}, indicator.polarity)
+        title, legend = f"{indicator.title}, {year}: quartile among councils", QUARTILE_LEGEND
+    else:
+        day = at or dt.date.today()
+        shades = grade_shades(standing_at(store, day), codes)
+        title, legend = f"Ofsted overall effectiveness at {day:%d %B %Y}", GRADE_LEGEND
+    imd = dict(store.query("SELECT ons_code, imd_rank FROM deprivation"))
+    if imd:
+        shades = with_deprivation(shades, imd)
+    note = "IMD rank: 1 is the most deprived council." if imd else "Import the IMD to show deprivation beside it."
+    return CouncilMap(title, note, render(geography, shades, title, legend))

@@ -98,12 +98,8 @@ def query(
     """Each council's most recent graded inspection published on or before a date."""
     from lineofsight.ofsted.history import standing_at
 
-    try:
-        day = dt.date.fromisoformat(at)
-    except ValueError as exc:
-        raise UserError(f"--at {at!r}: expected a date as YYYY-MM-DD") from exc
     with _store(db) as store:
-        rows = standing_at(store, day, region=region, all_outstanding=all_outstanding)
+        rows = standing_at(store, _day(at), region=region, all_outstanding=all_outstanding)
     _print_rows(rows, format)
 
 
@@ -184,55 +180,52 @@ def benchmark_show(
 
 
 def benchmark_map(
-    boundaries: Annotated[Path, typer.Option("--boundaries", help="District boundaries GeoJSON (LAD23CD)")],
-    lookup: Annotated[Path, typer.Option("--lookup", help="LTLA-UTLA lookup CSV")],
     out_file: Annotated[Path, typer.Option("--out", help="HTML page to write (map and table)")],
+    boundaries: Annotated[Path | None, typer.Option("--boundaries", help="District boundaries GeoJSON")] = None,
+    lookup: Annotated[Path | None, typer.Option("--lookup", help="LTLA-UTLA lookup CSV")] = None,
     indicator: Annotated[str | None, typer.Option("--indicator", help="Colour by this indicator's quartile")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Collection year of the indicator")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Ofsted grades at this date (default today)")] = None,
     db: DB = Path("lineofsight.duckdb"),
 ) -> None:
-    """Write a map of England's councils coloured by latest Ofsted grade (or an indicator), with a table beside it."""
+    """Write a map of England's councils coloured by latest Ofsted grade (or an indicator), with a table beside it.
+    The map comes from --boundaries and --lookup, or from the store (`lineofsight reference map`)."""
     import jinja2
 
     from lineofsight.benchmark import maps
-    from lineofsight.indicators.catalogue import get
-    from lineofsight.ofsted.history import standing_at
 
-    geography = maps.load_geography(boundaries, lookup)
+    geography = maps.load_geography(boundaries, lookup) if boundaries and lookup else None
     with _store(db) as store:
-        codes = maps.map_codes(geography, store.query("SELECT la_code, ons_code, name FROM council"))
-        if not codes:
-            raise UserError("no councils in the store: run `lineofsight reference import la_lookup.csv` first")
-        if indicator:
-            if year is None:
-                raise UserError("--indicator needs --year")
-            rows = store.query(
-                "SELECT area_code, value FROM benchmark_value WHERE indicator_id = ? AND collection_year = ?"
-                " AND level = 'Local authority'",
-                [indicator, year],
-            )
-            values = {codes[c]: v for c, v in rows if c in codes}
-            shades = maps.quartile_shades(values, get(indicator).polarity)
-            title, legend = f"{get(indicator).title}, {year}: quartile among councils", maps.QUARTILE_LEGEND
-        else:
-            day = dt.date.fromisoformat(at) if at else dt.date.today()
-            shades = maps.grade_shades(standing_at(store, day), codes)
-            title, legend = f"Ofsted overall effectiveness at {day:%d %B %Y}", maps.GRADE_LEGEND
-        imd = dict(store.query("SELECT ons_code, imd_rank FROM deprivation"))
-    if imd:
-        shades = maps.with_deprivation(shades, imd)
-    result = maps.render(geography, shades, title, legend)
-    columns = list(dict.fromkeys(k for row in result.rows for k in row if k != "ons_code"))
+        page = maps.council_map(store, geography, indicator, year, _day(at) if at else None)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lineofsight", "web/templates"), autoescape=jinja2.select_autoescape()
     )
-    note = "IMD rank: 1 is the most deprived council." if imd else "Import the IMD to show deprivation beside it."
-    page = env.get_template("ofsted/map.html").render(
-        title=title, svg=result.svg, rows=result.rows, columns=columns, note=note
+    html = env.get_template("ofsted/map.html").render(
+        title=page.title, svg=page.result.svg, rows=page.result.rows, columns=page.columns, note=page.note
     )
-    out_file.write_text(page, encoding="utf-8")
-    out.print(f"{out_file}: {len(result.rows)} councils, map {len(result.svg) // 1024} KB")
+    out_file.write_text(html, encoding="utf-8")
+    out.print(f"{out_file}: {len(page.result.rows)} councils, map {len(page.result.svg) // 1024} KB")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"{text!r}: expected a date as YYYY-MM-DD") from exc
+
+
+def map_import(
+    boundaries: Annotated[Path, typer.Option("--boundaries", help="District boundaries GeoJSON (LAD23CD)")],
+    lookup: Annotated[Path, typer.Option("--lookup", help="LTLA-UTLA lookup CSV")],
+    db: DB = Path("lineofsight.duckdb"),
+) -> None:
+    """Simplify England's council map once and keep it in the store for the dashboard."""
+    from lineofsight.benchmark import maps
+
+    geography = maps.load_geography(boundaries, lookup)
+    with _store(db) as store:
+        n = maps.save_geography(store, geography, str(boundaries))
+    out.print(f"{n} councils' map areas kept in the store")
 
 
 def deprivation_import(path: Path, db: DB = Path("lineofsight.duckdb")) -> None:
@@ -260,4 +253,5 @@ def register(app: typer.Typer) -> None:
     benchmark.command("show")(benchmark_show)
     benchmark.command("map")(benchmark_map)
     reference.command("imd")(deprivation_import)
+    reference.command("map")(map_import)
     app.add_typer(benchmark, name="benchmark")

@@ -77,4 +77,19 @@ DEPRIVATION = Table(
     reference="MHCLG, English Indices of Deprivation (upper-tier local authority summaries)",
 )
 
-TABLES = (COUNCIL, BENCHMARK_VALUE, DEPRIVATION)
+MAP_AREA = Table(
+    "map_area",
+    "reference",
+    (
+        Column("ons_code", T, required=True, description="Upper-tier council (UTLA) ONS code"),
+        Column("name", T),
+        Column("rings", T, description="JSON: the council's district rings, projected and rounded to map pixels"),
+        Column("source_file", T),
+    ),
+    "The map of England's councils, simplified once at import so pages draw it without the boundary files.",
+    key=("ons_code",),
+    provenance=False,
+    reference="ONS local authority district boundaries and the LTLA-UTLA lookup",
+)
+
+TABLES = (COUNCIL, BENCHMARK_VALUE, DEPRIVATION, MAP_AREA)
