@@ -31,7 +31,7 @@ from lineofsight.generate.places import Places
 
 WARM_UP_YEARS = 8  # years simulated before the first return, so long care periods and histories exist
 REFERRALS_PER_CHILD_YEAR = 0.052
-RE_REFERRAL = 0.24
+RE_REFERRAL = 0.22
 CARE_ENTRY_AFTER_S47 = 0.13  # with the other routes, about 4.7% of referrals end in care
 CARE_ENTRY_OTHER = 0.032
 UASC_PER_CHILD_YEAR = 0.00012
