@@ -1,9 +1,103 @@
-"""Commands of this area (placeholder until its issue lands)."""
+"""`lineofsight validate`: check returns against the DfE rules and report every issue."""
 
 from __future__ import annotations
 
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from lineofsight.errors import UserError
+from lineofsight.validate import ValidationReport, validate_paths
+from lineofsight.validate.export import write_report
+
+SHOWN_ISSUES = 50
+console = Console()
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the main app."""
+    """Add `validate` to the main app."""
+    app.command()(validate)
+
+
+def parse_year(text: str | None) -> int | None:
+    """'2025/26', '2025-26' or '2026' -> 2026 (the year the collection ends)."""
+    if text is None:
+        return None
+    if match := re.fullmatch(r"(\d{4})[/-](\d{2})", text.strip()):
+        first, second = int(match[1]), int(match[2])
+        if (first + 1) % 100 != second:
+            raise UserError(f"--year {text}: the two years must follow each other, e.g. 2025/26")
+        return first + 1
+    if re.fullmatch(r"\d{4}", text.strip()) and 2000 <= int(text) <= 2100:
+        return int(text)
+    raise UserError(f"--year {text}: give the collection year as 2025/26 (or 2026)")
+
+
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of one council's return")],
+    year: Annotated[str | None, typer.Option("--year", help="Collection year, e.g. 2025/26")] = None,
+    council: Annotated[
+        str | None, typer.Option("--council", help="Three-digit LA code, if the files do not say")
+    ] = None,
+    report_file: Annotated[
+        Path | None, typer.Option("--report", help="Write every issue to FILE.xlsx, .csv or .html")
+    ] = None,
+    output: Annotated[str, typer.Option("--format", help="text (default) or json")] = "text",
+) -> None:
+    """Validate an SSDA903 return or CIN census against the DfE rules for its collection year."""
+    if output not in ("text", "json"):
+        raise UserError(f"--format {output}: use text or json")
+    if council is not None and not (council.isdigit() and len(council) == 3):
+        raise UserError(f"--council {council!r}: an LA code is three digits, e.g. 681")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UserError("no such file or folder: " + ", ".join(missing))
+    with console.status("validating", spinner="dots") if output == "text" else _quiet():
+        report = validate_paths(paths, parse_year(year), council)
+    if report_file is not None:
+        write_report(report, report_file)
+    if output == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), indent=1, default=str) + "\n")
+    else:
+        show(report, report_file)
+
+
+class _quiet:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def show(report: ValidationReport, report_file: Path | None) -> None:
+    console.print(
+        f"Council {report.council}, collection year {report.year}: ruleset {report.ruleset}, "
+        f"{report.rules_run} rules run"
+    )
+    rows = RichTable("File", "Table", "Read", "Loaded", "Rejected", title="Rows read = loaded + rejected")
+    for c in report.counts:
+        rows.add_row(c.file, c.table, str(c.read), str(c.loaded), str(c.rejected))
+    console.print(rows)
+    for n in report.not_run:
+        console.print(f"[red]not run[/red] {n.rule} ({n.table}): {n.error}", highlight=False)
+    rules = RichTable("Rule", "Severity", "Issues", "Children", "Message", title="Issues by rule")
+    for r in report.rule_summary():
+        rules.add_row(r["rule"], r["severity"], str(r["issues"]), str(r["children"]), r["message"])
+    console.print(rules)
+    issues = RichTable("Child", "Table", "Row", "Rule", "Values", "Message", title="Issues")
+    for i in report.issues[:SHOWN_ISSUES]:
+        values = "; ".join(f"{f}={v if v is not None else ''}" for f, v in zip(i.fields, i.values, strict=False))
+        issues.add_row(i.child or "", i.table or "", str(i.row or ""), i.rule, values, i.message)
+    console.print(issues)
+    more = len(report.issues) - SHOWN_ISSUES
+    tail = f"; {more} more in the report" if more > 0 and report_file else (f"; {more} more" if more > 0 else "")
+    console.print(f"{len(report.issues)} issues ({report.errors} errors){tail}")
+    if report_file:
+        console.print(f"Report written to {report_file}")
