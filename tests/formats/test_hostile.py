@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from lineofsight.errors import UserError
 from lineofsight.formats.cin_census import write_census
 from lineofsight.formats.detect import read_file
+from lineofsight.formats.ssda903_xml import write_ssda903_xml
 from lineofsight.store import Store
 from lineofsight.store.load import load_paths
 
@@ -78,6 +79,16 @@ def _valid_census(tmp_path: Path) -> bytes:
     return (tmp_path / "seed.xml").read_bytes()
 
 
+def _valid_ssda903_xml(tmp_path: Path) -> bytes:
+    child = {
+        "child": {"child_id": "C1", "sex": "1", "date_of_birth": dt.date(2012, 3, 4), "ethnicity": "WBRI"},
+        "episode": [{"start_date": dt.date(2025, 4, 1), "reason_new_episode": "S", "legal_status": "C2"}],
+        "review": [{"review_date": dt.date(2025, 10, 1), "participation": "PN1"}],
+    }
+    write_ssda903_xml(tmp_path / "seed903.xml", [child, child])
+    return (tmp_path / "seed903.xml").read_bytes()
+
+
 VALID_CSV = b"CHILD,DECOM,RNE,LS,CIN,PLACE\nC1,01/04/2025,S,C2,N1,U1\nC2,02/04/2025,P,C2,N1,U1\n"
 
 
@@ -112,7 +123,7 @@ def test_random_bytes_never_crash(tmp_path: Path, content: bytes, name: str) -> 
 @FUZZ
 @given(st.data())
 def test_mutated_returns_never_crash(tmp_path: Path, data: st.DataObject) -> None:
-    seed = data.draw(st.sampled_from([VALID_CSV, _valid_census(tmp_path)]))
+    seed = data.draw(st.sampled_from([VALID_CSV, _valid_census(tmp_path), _valid_ssda903_xml(tmp_path)]))
     mutated = bytearray(seed)
     for _ in range(data.draw(st.integers(1, 8))):
         at = data.draw(st.integers(0, len(mutated) - 1))

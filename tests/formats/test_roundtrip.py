@@ -184,3 +184,19 @@ def test_ssda903_xml_round_trip_matches_the_csv_form(tmp_path: Path) -> None:
             ("C1", D(2012, 3, 4), D(2025, 10, 1), "PN1")
         ]
         assert _rows(store, "health_outcome", ["sdq_score", "immunisations", "teeth_check"]) == [(14, "1", "0")]
+
+
+def test_ssda903_xml_accepts_iso_dates_and_older_tag_names(tmp_path: Path) -> None:
+    path = tmp_path / "903.xml"
+    path.write_text(
+        "<?xml version='1.0' encoding='utf-8'?>\n<EXPSSDA903><CHILD><HEADER><CHILDID>C7</CHILDID><SEX>1</SEX>"
+        "<DOB>2012-03-04</DOB><ETHNIC>wbri</ETHNIC></HEADER>"
+        "<EPISODE><DECOM>01/04/2025</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL></EPISODE>"
+        "</CHILD></EXPSSDA903>\n"
+    )
+    with Store() as store:
+        result = load_paths(store, [path], council="681", year=2026)
+        assert not [p for p in result.problems if p.rule == "read"]
+        assert store.query("SELECT child_id, date_of_birth, ethnicity FROM child") == [("C7", D(2012, 3, 4), "WBRI")]
+        # PL is the placement type's older tag; the episode's line is its source row.
+        assert store.query("SELECT placement_type, source_row FROM episode") == [("U1", 2)]

@@ -45,7 +45,7 @@ def load(
     files = files_in(paths)
     if not files:
         raise UserError("no .csv or .xml files found in " + ", ".join(str(p) for p in paths))
-    with Store(db) as store, _progress(len(files)) as bar:
+    with Store(db) as store, _progress() as bar:
         task = bar.add_task("loading", total=len(files))
         result = load_paths(
             store,
@@ -60,7 +60,7 @@ def load(
         raise typer.Exit(1)
 
 
-def _progress(total: int) -> Progress:
+def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -68,7 +68,6 @@ def _progress(total: int) -> Progress:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=total < 2,
     )
 
 
