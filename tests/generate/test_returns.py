@@ -26,8 +26,9 @@ def store(generated: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def test_every_table_loads(store: Store) -> None:
+    """Every table but UASC (a 4,000-child council may have none) has rows in the latest year."""
     for name in (
-        "child", "episode", "review", "uasc", "health_outcome", "care_leaver", "placed_for_adoption",
+        "child", "episode", "review", "health_outcome", "care_leaver", "placed_for_adoption",
         "previous_permanence", "missing", "social_worker_episode", "cin_child", "referral", "assessment",
         "section47", "protection_plan", "cin_plan", "worker", "vacancy", "missing_incident", "contact", "early_help",
     ):  # fmt: skip
