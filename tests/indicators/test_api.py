@@ -161,3 +161,8 @@ def test_reference_docs_are_derived_from_every_declaration() -> None:
     assert "2013-16 threshold: 14 months (426 days)" in text
     out = CliRunner().invoke(app, ["indicators", "--list", "--format", "markdown"])
     assert out.exit_code == 0 and out.output == text
+
+
+def test_a_council_code_is_checked_before_it_reaches_sql() -> None:
+    with pytest.raises(UserError, match="not a council code"):
+        compute(Store(), council="1' OR '1'='1")

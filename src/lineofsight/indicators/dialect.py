@@ -70,10 +70,20 @@ def age(dob: str, at: str) -> str:
     )
 
 
-def episode_history() -> str:
+@jinja2.pass_context
+def episode_history(context: jinja2.runtime.Context) -> str:
     # A 903 return holds only the episodes open during its year, so a period of
     # care that began years ago is pieced together from the earlier returns.
-    return """
+    # When one council or year is asked for, the scan is narrowed here, since
+    # the outer filter cannot reach through the window function.
+    scope_y, scope_e = ["1 = 1"], ["1 = 1"]
+    if context.get("council") is not None:
+        scope_y.append(f"la_code = '{context['council']}'")
+        scope_e.append(f"e.la_code = '{context['council']}'")
+    if context.get("year") is not None:
+        scope_y.append(f"collection_year = {int(context['year'])}")
+        scope_e.append(f"e.collection_year <= {int(context['year'])}")
+    return f"""
     SELECT la_code, collection_year, child_id, start_date, end_date, reason_new_episode,
            legal_status, placement_type
     FROM (
@@ -83,8 +93,9 @@ def episode_history() -> str:
                PARTITION BY y.la_code, y.collection_year, e.child_id, e.start_date
                ORDER BY e.collection_year DESC
              ) AS copy
-      FROM (SELECT DISTINCT la_code, collection_year FROM episode) y
+      FROM (SELECT DISTINCT la_code, collection_year FROM episode WHERE {" AND ".join(scope_y)}) y
       JOIN episode e ON e.la_code = y.la_code AND e.collection_year <= y.collection_year
+      WHERE {" AND ".join(scope_e)}
     ) h
     WHERE copy = 1"""
 
@@ -105,6 +116,6 @@ def _environment(dialect: Dialect) -> jinja2.Environment:
     return env
 
 
-def render(template: str, dialect: Dialect) -> str:
-    """The definition's SQL for one engine."""
-    return _environment(dialect).from_string(template).render()
+def render(template: str, dialect: Dialect, council: str | None = None, year: int | None = None) -> str:
+    """The definition's SQL for one engine (council and year only narrow the scans; the caller filters)."""
+    return _environment(dialect).from_string(template).render(council=council, year=year)

@@ -54,7 +54,8 @@ def _filters(council: str | None, year: int | None) -> str:
 
 def member_sql(indicator: Indicator, dialect: Dialect, council: str | None = None, year: int | None = None) -> str:
     """The child-level select of one indicator, filtered to a council and year."""
-    return f"SELECT * FROM (\n{render(indicator.query, dialect)}\n) m WHERE {_filters(council, year)}"
+    where = _filters(council, year)  # validates the council code before it reaches any SQL
+    return f"SELECT * FROM (\n{render(indicator.query, dialect, council, year)}\n) m WHERE {where}"
 
 
 def aggregate_sql(indicator: Indicator, dialect: Dialect, council: str | None, year: int | None) -> str:
