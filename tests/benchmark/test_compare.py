@@ -114,3 +114,21 @@ def test_import_dfe_published_figures(reference_dir: Path) -> None:
         " AND collection_year = 2025 AND area_code IN ('E92000001', '813') ORDER BY 1"
     )
     assert rows == [("813", 14.0), ("E92000001", 22.6)]
+
+
+def test_without_published_figures_the_store_councils_are_computed(sample_db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from lineofsight.indicators import compute
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, db)
+    s = Store(db)
+    council = s.councils()[0]
+    s.insert_columns(COUNCIL, {"la_code": [council], "ons_code": ["E00000000"], "name": ["Sample"]})
+    [result] = compute(s, council=council, year=2026, ids=["workforce.turnover"])
+    c = compare(s, "workforce.turnover", council, 2026, result.value)
+    # One council in the store: England is its own figure; no other council to rank it against.
+    assert c.england == pytest.approx(result.value)
+    assert c.quartile is None and c.councils_ranked == 1
+    assert c.source.startswith("1 councils in the store")

@@ -2,8 +2,8 @@
 
 Benchmarks come from the DfE's published values (`benchmark_value`) when the
 user has imported them; otherwise from the figures of the other councils in the
-store, passed in as `others` (council -> value), with England and the region
-then the unweighted mean of those councils (said so in `source`).
+store (computed by the indicator engine, or passed in as `others`: council -> value),
+with England and the region then the unweighted mean of those councils (said so in `source`).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def compare(
         source = f"DfE published figures for {year} (benchmark_value)"
         england, region = areas.get("E92000001"), areas.get(region_code or "")
     else:
-        councils = dict(others or {})
+        councils = dict(others if others is not None else _computed(store, indicator_id, year))
         source = f"{len(councils)} councils in the store; England and region are their unweighted means"
         england = statistics.fmean(councils.values()) if councils else None
         in_region = [v for c, v in councils.items() if c != council and _same_region(store, c, region_code)]
@@ -109,6 +109,13 @@ def compare(
         councils_ranked=len(councils) + 1 if value is not None else len(councils),
         source=source,
     )
+
+
+def _computed(store: Store, indicator_id: str, year: int) -> dict[str, float]:
+    """The indicator computed for every council loaded in the store for the year (the indicator engine)."""
+    from lineofsight.indicators import compute
+
+    return {r.council: float(r.value) for r in compute(store, year=year, ids=[indicator_id]) if r.value is not None}
 
 
 def _same_region(store: Store, la_code: str, region_code: str | None) -> bool:
