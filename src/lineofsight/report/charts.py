@@ -1,0 +1,137 @@
+"""Accessible SVG charts drawn on the server: the same markup serves the dashboard and the performance pack.
+
+Every chart carries role="img", a <title> and a <desc> that says in words what it shows;
+the numbers are always offered beside it as a table by the page that uses it.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from html import escape
+
+BLUE, GREY, RED, BLACK = "#1d70b8", "#b1b4b6", "#d4351c", "#0b0c0c"
+
+
+def _open(width: int, height: int, title: str, desc: str, css: str = "los-chart") -> str:
+    ident = f"c{zlib.crc32((title + desc).encode()):08x}"
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}t {ident}d">'
+        f'<title id="{ident}t">{escape(title)}</title><desc id="{ident}d">{escape(desc)}</desc>'
+    )
+
+
+def _scale(lo: float, hi: float, out_lo: float, out_hi: float) -> tuple[float, float]:
+    """(a, b) with out = a * v + b; a flat range is drawn in the middle."""
+    if hi == lo:
+        return 0.0, (out_lo + out_hi) / 2
+    a = (out_hi - out_lo) / (hi - lo)
+    return a, out_lo - a * lo
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return "no figure"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def sparkline(points: Sequence[tuple[int, float | None]], title: str) -> str:
+    """A small trend line over the collection years (no axes): the overview shows the numbers beside it."""
+    known = [(x, y) for x, y in points if y is not None]
+    words = ", ".join(f"{x}: {fmt(y)}" for x, y in points)
+    svg = _open(90, 24, title, f"Trend by collection year: {words}.", "los-sparkline")
+    if not known:
+        return svg + "</svg>"
+    xs = [p[0] for p in points]
+    ax, bx = _scale(min(xs), max(xs), 4, 86)
+    ay, by = _scale(min(y for _, y in known), max(y for _, y in known), 20, 4)
+    path = " ".join(f"{ax * x + bx:.1f},{ay * y + by:.1f}" for x, y in known)
+    last_x, last_y = known[-1]
+    return (
+        svg + f'<polyline fill="none" stroke="{BLUE}" stroke-width="2" points="{path}"/>'
+        f'<circle cx="{ax * last_x + bx:.1f}" cy="{ay * last_y + by:.1f}" r="3" fill="{BLUE}"/></svg>'
+    )
+
+
+def trend(points: Sequence[tuple[int, float | None]], title: str, unit: str, england: float | None = None) -> str:
+    """Line chart of one indicator by collection year, with England's figure as a dashed line when known."""
+    width, height, left, bottom, top, right = 560, 260, 56, 36, 16, 16
+    known = [(x, y) for x, y in points if y is not None]
+    words = "; ".join(f"{x - 1}/{str(x)[2:]}: {fmt(y)}" for x, y in points)
+    extra = f" England: {fmt(england)}." if england is not None else ""
+    svg = _open(width, height, title, f"{title} by collection year ({unit}). {words}.{extra}")
+    if not known:
+        return svg + f'<text x="{left}" y="{height / 2}">No figures yet</text></svg>'
+    values = [y for _, y in known] + ([england] if england is not None else [])
+    lo, hi = min(0.0, *values), max(values) * 1.1 or 1.0
+    xs = [p[0] for p in points]
+    ax, bx = _scale(min(xs) - 0.5, max(xs) + 0.5, left, width - right)
+    ay, by = _scale(lo, hi, height - bottom, top)
+    parts = [svg, _axes(left, width - right, height - bottom, top, lo, hi, ay, by)]
+    for x in xs:
+        parts.append(
+            f'<text x="{ax * x + bx:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12">'
+            f"{x - 1}/{str(x)[2:]}</text>"
+        )
+    if england is not None:
+        y = ay * england + by
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{BLACK}" stroke-dasharray="6 4"/>'
+            f'<text x="{width - right}" y="{y - 4:.1f}" text-anchor="end" font-size="12">England {fmt(england)}</text>'
+        )
+    path = " ".join(f"{ax * x + bx:.1f},{ay * y + by:.1f}" for x, y in known)
+    parts.append(f'<polyline fill="none" stroke="{BLUE}" stroke-width="3" points="{path}"/>')
+    for x, y in known:
+        cx, cy = ax * x + bx, ay * y + by
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{BLUE}"/>')
+        parts.append(f'<text x="{cx:.1f}" y="{cy - 9:.1f}" text-anchor="middle" font-size="12">{fmt(y)}</text>')
+    return "".join(parts) + "</svg>"
+
+
+def _axes(x0: float, x1: float, y0: float, y1: float, lo: float, hi: float, ay: float, by: float) -> str:
+    ticks = [lo + (hi - lo) * i / 4 for i in range(5)]
+    out = [f'<line x1="{x0}" x2="{x0}" y1="{y0}" y2="{y1}" stroke="{GREY}"/>']
+    out.append(f'<line x1="{x0}" x2="{x1}" y1="{y0}" y2="{y0}" stroke="{GREY}"/>')
+    for t in ticks:
+        y = ay * t + by
+        out.append(f'<line x1="{x0 - 4}" x2="{x1}" y1="{y:.1f}" y2="{y:.1f}" stroke="#f3f2f1"/>')
+        out.append(f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{fmt(t)}</text>')
+    return "".join(out)
+
+
+def histogram(
+    bins: Sequence[tuple[str, int]], title: str, axis: str, marker: int | None = None, marker_text: str = ""
+) -> str:
+    """Bar chart of counts per bin (bins in order); bins from `marker` on are drawn red, with a line before them."""
+    width, height, left, bottom, top, right = 560, 260, 48, 48, 16, 8
+    total = sum(n for _, n in bins)
+    words = "; ".join(f"{label}: {n}" for label, n in bins)
+    svg = _open(width, height, title, f"{title}: {total} in all. {words}. {marker_text}")
+    if not bins:
+        return svg + f'<text x="{left}" y="{height / 2}">No figures yet</text></svg>'
+    hi = max(n for _, n in bins) or 1
+    ay, by = _scale(0, hi * 1.1, height - bottom, top)
+    step = (width - left - right) / len(bins)
+    parts = [svg, _axes(left, width - right, height - bottom, top, 0, hi * 1.1, ay, by)]
+    for i, (label, n) in enumerate(bins):
+        x, y = left + i * step, ay * n + by
+        colour = RED if marker is not None and i >= marker else BLUE
+        parts.append(
+            f'<rect x="{x + 2:.1f}" y="{y:.1f}" width="{step - 4:.1f}" height="{height - bottom - y:.1f}" '
+            f'fill="{colour}"><title>{escape(label)}: {n}</title></rect>'
+        )
+        parts.append(
+            f'<text x="{x + step / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" font-size="10">'
+            f"{escape(label)}</text>"
+        )
+    if marker is not None:
+        x = left + marker * step
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{height - bottom}" stroke="{BLACK}" stroke-width="2"/>'
+        )
+        parts.append(f'<text x="{x + 4:.1f}" y="{top + 12}" font-size="12">{escape(marker_text)}</text>')
+    parts.append(
+        f'<text x="{(left + width) / 2:.1f}" y="{height - 8}" text-anchor="middle" font-size="12">{escape(axis)}</text>'
+    )
+    return "".join(parts) + "</svg>"

@@ -1,0 +1,129 @@
+"""The figures a council's line of sight shows: every indicator by area of practice, its trend, benchmark and rating.
+
+The dashboard and the performance pack both read these, so the two always agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lineofsight.benchmark.compare import Comparison, Rating, compare, rag
+from lineofsight.errors import UserError
+from lineofsight.indicators import Area, Indicator, Result, catalogue
+from lineofsight.indicators.engine import DuckDBEngine, member_sql
+from lineofsight.indicators.indicator import Unit
+from lineofsight.report import charts
+from lineofsight.store import Store
+
+NO_BENCHMARK = Rating("grey", "No benchmark loaded: import the DfE published figures or the council lookup.")
+UNIT_LABELS: dict[str, str] = {
+    "percent": "%",
+    "per_10000": "per 10,000 children",
+    "days": "days",
+    "count": "",
+    "ratio": "",
+    "score": "",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    indicator: Indicator
+    result: Result | None  # None: the dataset behind it is not loaded for this year
+    trend: list[tuple[int, float | None]]
+    comparison: Comparison | None
+    rating: Rating
+
+    @property
+    def value_text(self) -> str:
+        if self.result is None or self.result.value is None:
+            return "no figure"
+        return f"{charts.fmt(self.result.value)}{'%' if self.indicator.unit == 'percent' else ''}"
+
+    @property
+    def unit_label(self) -> str:
+        return UNIT_LABELS.get(self.indicator.unit, "")
+
+    def sparkline(self) -> str:
+        return charts.sparkline(self.trend, f"Trend of {self.indicator.title}")
+
+    def trend_chart(self) -> str:
+        england = self.comparison.england if self.comparison else None
+        return charts.trend(self.trend, self.indicator.title, self.unit_label or self.indicator.unit, england)
+
+
+@dataclass(frozen=True)
+class AreaFigures:
+    area: Area
+    figures: list[Figure]
+
+
+def years_of(results: Sequence[Result], council: str) -> list[int]:
+    return sorted({r.period for r in results if r.council == council})
+
+
+def figure(store: Store, results: Sequence[Result], indicator: Indicator, council: str, year: int) -> Figure:
+    mine = {r.period: r for r in results if r.id == indicator.id and r.council == council}
+    result = mine.get(year)
+    years = [y for y in years_of(results, council) if y <= year]
+    trend = [(y, mine[y].value if y in mine else None) for y in years]
+    value = result.value if result else None
+    others = {
+        r.council: r.value
+        for r in results
+        if r.id == indicator.id and r.period == year and r.council != council and r.value is not None
+    }
+    try:
+        comparison: Comparison | None = compare(store, indicator.id, council, year, value, others)
+    except UserError:  # the council is not in the lookup: nothing to benchmark against
+        comparison = None
+    rating = rag(indicator, value, comparison) if comparison else NO_BENCHMARK
+    return Figure(indicator, result, trend, comparison, rating)
+
+
+def overview(store: Store, results: Sequence[Result], council: str, year: int) -> list[AreaFigures]:
+    """Every indicator in the catalogue, grouped by area of practice in the order the Area enum declares."""
+    grouped: dict[Area, list[Figure]] = defaultdict(list)
+    for indicator in catalogue():
+        grouped[indicator.area].append(figure(store, results, indicator, council, year))
+    return [AreaFigures(area, grouped[area]) for area in Area if grouped.get(area)]
+
+
+def _values(store: Store, indicator: Indicator, council: str, year: int) -> list[float]:
+    """The member values behind a figure, without naming any child (an aggregate, so not audited)."""
+    engine = DuckDBEngine(store)
+    sql = f"SELECT value FROM ({member_sql(indicator, engine.dialect, council, year)}) m WHERE in_denominator AND value IS NOT NULL"
+    return [float(r[0]) for r in engine.rows(sql)]
+
+
+def bins(values: Sequence[float], edges: Sequence[int], unit: Unit | str = "") -> list[tuple[str, int]]:
+    """Counts in [edges[i], edges[i+1]) and a last open bin from edges[-1]."""
+    out = []
+    for i, lo in enumerate(edges):
+        hi = edges[i + 1] if i + 1 < len(edges) else None
+        label = f"{lo}-{hi - 1}" if hi is not None else f"{lo}+"
+        out.append((label, sum(1 for v in values if v >= lo and (hi is None or v < hi))))
+    return out
+
+
+ASSESSMENT_EDGES = (0, 6, 11, 16, 21, 26, 31, 36, 41, 46, 56, 66, 81)
+DISTANCE_EDGES = (0, 5, 10, 15, 20, 30, 50, 100)
+
+
+def distributions(store: Store, council: str, year: int) -> list[tuple[str, str, list[tuple[str, int]]]]:
+    """(title, svg, bins) for assessment durations against the 45-working-day line and placement distances."""
+    from lineofsight.indicators import get
+
+    out = []
+    days = bins(_values(store, get("cin.assessments_45wd"), council, year), ASSESSMENT_EDGES)
+    title = "Working days to complete assessments"
+    marker = ASSESSMENT_EDGES.index(46)
+    svg = charts.histogram(days, title, "working days", marker, "45 working days")
+    out.append((title, svg, days))
+    miles = bins(_values(store, get("cla.placed_20_miles"), council, year), DISTANCE_EDGES)
+    title = "Distance of placements from home"
+    svg = charts.histogram(miles, title, "miles from home", DISTANCE_EDGES.index(20), "20 miles")
+    out.append((title, svg, miles))
+    return out

@@ -1,0 +1,110 @@
+"""The dashboard as a Starlette app: route modules are discovered, sessions are signed cookies.
+
+Every module in web/routes exposes `routes`; adding a page area means adding a module, not editing this file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lineofsight.web import routes as routes_package
+from lineofsight.web.pages import SignInRequired, render
+from lineofsight.web.state import State
+
+STATIC = Path(__file__).parent / "static"
+VENDOR = STATIC / "vendor" / "govuk-frontend"
+HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): no inline scripts or styles, no framing."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def discovered_routes() -> list[BaseRoute]:
+    found: list[BaseRoute] = []
+    for info in sorted(pkgutil.iter_modules(routes_package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{routes_package.__name__}.{info.name}")
+        found.extend(getattr(module, "routes", []))
+    return found
+
+
+async def _sign_in(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SignInRequired)
+    return RedirectResponse("/sign-in?" + urlencode({"next": exc.next_url}), status_code=303)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    titles = {403: "You cannot open this page", 404: "Page not found", 405: "Not allowed"}
+    title = titles.get(exc.status_code, "Something went wrong")
+    return render(request, "error.html", {"title": title, "detail": exc.detail}, status=exc.status_code)
+
+
+def create_app(db_path: str | Path, secret_key: str | None = None, secure_cookies: bool = True) -> Starlette:
+    """The dashboard over one store file. secure_cookies=False only for plain-http loopback (tests, the demo)."""
+    los = State(db_path)
+    key = secret_key or os.environ.get("LINEOFSIGHT_SECRET_KEY") or secrets.token_urlsafe(32)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        los.close()
+
+    mounts: list[BaseRoute] = [Mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")]
+    if (VENDOR / "assets").is_dir():  # govuk-frontend's CSS asks for its fonts and images under /assets
+        mounts.append(Mount("/assets", StaticFiles(directory=VENDOR / "assets"), name="assets"))
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(
+            SessionMiddleware,
+            secret_key=key,
+            session_cookie="lineofsight_session",
+            max_age=8 * 3600,
+            same_site="strict",
+            https_only=secure_cookies,
+        ),
+    ]
+    handlers: dict[Any, Any] = {SignInRequired: _sign_in, HTTPException: _http_error}
+    app = Starlette(
+        routes=[*discovered_routes(), *mounts], middleware=middleware, exception_handlers=handlers, lifespan=lifespan
+    )
+    app.state.los = los
+    return app

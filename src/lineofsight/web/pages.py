@@ -1,0 +1,106 @@
+"""Helpers every page module shares: rendering, the signed-in user, role checks, CSRF and the audit log.
+
+Route modules (web/routes/<area>.py) import these and expose `routes`; app.py collects them.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from lineofsight.store import audit
+from lineofsight.web.state import State
+from lineofsight.web.users import CHILD_LEVEL, role_of
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    role: str
+
+    @property
+    def child_level(self) -> bool:
+        return self.role in CHILD_LEVEL
+
+
+class SignInRequired(Exception):
+    """Raised by `require` when nobody is signed in; app.py turns it into a redirect to the sign-in page."""
+
+    def __init__(self, next_url: str) -> None:
+        self.next_url = next_url
+
+
+def state(request: Request) -> State:
+    los: State = request.app.state.los
+    return los
+
+
+def current_user(request: Request) -> User | None:
+    username = request.session.get("username")
+    if not username:
+        return None
+    with state(request).use() as store:
+        role = role_of(store, username)  # read each time, so a changed role or removed user takes effect at once
+    return User(username, role) if role else None
+
+
+def require(request: Request, *roles: str) -> User:
+    """The signed-in user, if their role is one of `roles` (any role when none given); 403 otherwise."""
+    user = current_user(request)
+    if user is None:
+        raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+    if roles and user.role not in roles:
+        raise HTTPException(403, f"Your role ({user.role}) cannot open this page.")
+    return user
+
+
+def require_child_level(request: Request) -> User:
+    """Child-level pages and lists: analysts, managers and auditors; a viewer sees aggregate figures only."""
+    return require(request, *sorted(CHILD_LEVEL))
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return str(token)
+
+
+def check_csrf(request: Request, form: Any) -> None:
+    """Every form posts the session's token; a missing or wrong one is refused before anything happens."""
+    sent = form.get("csrf_token") if form is not None else None
+    expected = request.session.get("csrf")
+    if not isinstance(sent, str) or not expected or not secrets.compare_digest(sent, str(expected)):
+        raise HTTPException(403, "The form had expired or did not come from this site. Go back, reload and try again.")
+
+
+def record(request: Request, user: User, action: str, subject: str, council: str | None, detail: str = "") -> None:
+    """Write the audit log before a child-level page is shown (who, what, when)."""
+    with state(request).use() as store:
+        audit.record(store, user.username, action, subject, council, detail)
+
+
+def render(request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200) -> Response:
+    user = current_user(request)
+    values = {"user": user, "csrf_token": csrf_token(request), "quote": quote, **(context or {})}
+    return TEMPLATES.TemplateResponse(request, template, values, status_code=status)
+
+
+def _globals() -> None:
+    from lineofsight.report.charts import fmt
+
+    TEMPLATES.env.globals["fmt"] = fmt
+
+
+_globals()

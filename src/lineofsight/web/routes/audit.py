@@ -1,0 +1,20 @@
+"""The audit log, for analysts: who looked at which child-level page or list, and when."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from lineofsight.store import audit
+from lineofsight.web.pages import render, require, state
+
+
+def audit_page(request: Request) -> Response:
+    require(request, "analyst")
+    with state(request).use() as store:
+        entries = audit.entries(store, limit=1000)
+    return render(request, "audit.html", {"title": "Audit log", "entries": entries})
+
+
+routes = [Route("/audit", audit_page)]

@@ -1,0 +1,120 @@
+"""The line of sight: the overview per council and year, an indicator with the children behind it, a child's journey."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from lineofsight.errors import UserError
+from lineofsight.indicators import children, get
+from lineofsight.report import figures
+from lineofsight.web import journey
+from lineofsight.web.pages import record, render, require, require_child_level, state
+
+
+def _choices(request: Request) -> list[tuple[str, int]]:
+    results = state(request).results()
+    return sorted({(r.council, r.period) for r in results}, key=lambda p: (p[0], -p[1]))
+
+
+def home(request: Request) -> Response:
+    require(request)
+    choices = _choices(request)
+    if len({c for c, _ in choices}) == 1:  # one council: straight to its latest year
+        council, year = choices[0]
+        return RedirectResponse(f"/overview/{council}/{year}", status_code=303)
+    return render(request, "home.html", {"title": "Line of sight", "choices": choices})
+
+
+def _council_year(request: Request) -> tuple[str, int]:
+    council, year = request.path_params["council"], request.path_params["year"]
+    if (council, year) not in set(_choices(request)):
+        raise HTTPException(404, f"Nothing is loaded for council {council} in collection year {year}.")
+    return council, year
+
+
+def overview(request: Request) -> Response:
+    require(request)
+    council, year = _council_year(request)
+    los = state(request)
+
+    def build() -> Any:
+        return figures.overview(los.store, los.results(), council, year)
+
+    areas = los.cached(("overview", council, year), build)
+    years = figures.years_of(los.results(), council)
+    context = {"title": f"Line of sight {council} {year}", "council": council, "year": year, "areas": areas}
+    return render(request, "overview.html", {**context, "years": years})
+
+
+def indicator(request: Request) -> Response:
+    user = require(request)
+    council, year = _council_year(request)
+    try:
+        declared = get(request.path_params["indicator_id"])
+    except UserError as exc:
+        raise HTTPException(404, str(exc)) from exc
+    los = state(request)
+
+    def build() -> Any:
+        return figures.figure(los.store, los.results(), declared, council, year)
+
+    figure = los.cached(("indicator", declared.id, council, year), build)
+    members = None
+    if user.child_level:
+        with los.use() as store:  # children() writes the audit log before reading any child
+            members = children(store, declared.id, council, year, user.username, "dashboard indicator page")
+    detail_keys = sorted({k for m in members or [] for k in m.detail})
+    context = {
+        "title": declared.title,
+        "council": council,
+        "year": year,
+        "f": figure,
+        "definition": _definition(declared),
+        "trend_rows": [(f"{y - 1} to {y}", figures.charts.fmt(v)) for y, v in figure.trend],
+        "members": members,
+        "counted": sum(1 for m in members or [] if m.in_numerator),
+        "detail_keys": detail_keys,
+    }
+    return render(request, "indicator.html", context)
+
+
+def _definition(i: Any) -> list[tuple[str, str]]:
+    rows = [
+        ("Area of practice", i.area.label),
+        ("Numerator", i.numerator),
+        ("Denominator", i.denominator),
+        ("Cohort", i.cohort),
+        ("Period", i.period),
+        ("Better", f"{i.polarity} is better" if i.polarity else "no better direction"),
+        ("Unit", figures.UNIT_LABELS.get(i.unit) or i.unit),
+        ("Source", i.source),
+        ("Returns used", ", ".join(i.datasets)),
+    ]
+    if i.threshold_text or i.threshold is not None:
+        rows.append(("Threshold", i.threshold_text or str(i.threshold)))
+    return rows
+
+
+def child(request: Request) -> Response:
+    user = require_child_level(request)
+    council, child_id = request.path_params["council"], request.path_params["child_id"]
+    record(request, user, "view_child", child_id, council, "dashboard child page")
+    with state(request).use() as store:
+        events = journey.journey(store, council, child_id)
+    svg = journey.timeline_svg(events, dt.date.today())
+    context = {"title": f"Child {child_id}", "council": council, "child_id": child_id, "events": events, "svg": svg}
+    return render(request, "child.html", context)
+
+
+routes = [
+    Route("/", home),
+    Route("/overview/{council}/{year:int}", overview),
+    Route("/indicator/{indicator_id}/{council}/{year:int}", indicator),
+    Route("/child/{council}/{child_id}", child),
+]

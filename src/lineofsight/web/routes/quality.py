@@ -1,0 +1,99 @@
+"""Data quality of a loaded council-year, and uploading a return: validate first, load only what passes."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from lineofsight.errors import UserError
+from lineofsight.store.load import load_paths
+from lineofsight.validate import ValidationReport, validate_paths, validate_store
+from lineofsight.web.pages import check_csrf, record, render, require, state
+
+MAX_ISSUES_SHOWN = 500
+
+
+def data_quality(request: Request) -> Response:
+    user = require(request)
+    council, year = request.path_params["council"], request.path_params["year"]
+    los = state(request)
+
+    def build() -> ValidationReport:
+        return validate_store(los.store, council, year)
+
+    report: ValidationReport = los.cached(("quality", council, year), build)
+    if user.child_level and report.issues:
+        record(request, user, "list_issues", f"validation {council} {year}", council, "dashboard data quality page")
+    context = {"title": f"Data quality {council} {year}", "council": council, "year": year, "report": report}
+    return render(request, "quality.html", {**context, "shown": report.issues[:MAX_ISSUES_SHOWN], **_summary(report)})
+
+
+def _summary(report: ValidationReport) -> dict[str, Any]:
+    return {"rules": report.rule_summary(), "errors": report.errors, "queries": len(report.issues) - report.errors}
+
+
+def upload_page(request: Request) -> Response:
+    require(request, "analyst")
+    return render(request, "upload.html", {"title": "Upload a return"})
+
+
+async def upload(request: Request) -> Response:
+    user = require(request, "analyst")
+    form = await request.form()
+    check_csrf(request, form)
+    files = [f for f in form.getlist("returns") if isinstance(f, UploadFile) and f.filename]
+    council = str(form.get("council") or "").strip().upper() or None
+    year_text = str(form.get("year") or "").strip()
+    force = form.get("force") == "yes"
+    context: dict[str, Any] = {"title": "Upload a return", "council_value": council or "", "year_value": year_text}
+    if not files:
+        return render(request, "upload.html", {**context, "problem": "Choose at least one file to upload"}, 400)
+    if year_text and not year_text.isdigit():
+        return render(
+            request, "upload.html", {**context, "problem": "The collection year must be a year, like 2026"}, 400
+        )
+    with tempfile.TemporaryDirectory(prefix="lineofsight-upload-") as tmp:
+        paths = []
+        for f in files:
+            path = Path(tmp) / Path(f.filename or "upload").name  # never a path the sender chose
+            path.write_bytes(await f.read())
+            paths.append(path)
+        outcome = await run_in_threadpool(
+            _validate_and_load, request, paths, council, int(year_text) if year_text else None, force
+        )
+    if outcome.get("report") is not None and outcome["report"].issues:
+        record(request, user, "list_issues", "upload validation", council, "dashboard upload page")
+    status = 200 if outcome.get("loaded") else 422
+    return render(request, "upload.html", {**context, **outcome}, status)
+
+
+def _validate_and_load(
+    request: Request, paths: list[Path], council: str | None, year: int | None, force: bool
+) -> dict[str, Any]:
+    """Validate in a scratch store; only a return without errors (or one the analyst forces) reaches the real store."""
+    try:
+        report = validate_paths(paths, year, council)
+    except UserError as exc:
+        return {"problem": str(exc), "report": None, "loaded": False}
+    outcome: dict[str, Any] = {"report": report, "shown": report.issues[:MAX_ISSUES_SHOWN], **_summary(report)}
+    if report.errors and not force:
+        return {**outcome, "loaded": False, "rejected": True}
+    los = state(request)
+    with los.use() as store:
+        result = load_paths(store, paths, council or report.council, year or report.year)
+    los.changed()
+    return {**outcome, "loaded": True, "counts": result.counts, "council": report.council, "year": report.year}
+
+
+routes = [
+    Route("/data-quality/{council}/{year:int}", data_quality),
+    Route("/upload", upload_page, methods=["GET"]),
+    Route("/upload", upload, methods=["POST"]),
+]
