@@ -39,16 +39,21 @@ def _pdfs(paths: list[Path]) -> list[Path]:
 
 def _read_all(paths: list[Path]) -> list[Any]:
     from lineofsight.ofsted.outcomes import read_outcomes
-    from lineofsight.ofsted.pdf import read_pdf
 
     reports: list[Any] = []
     pdfs = [p for p in _pdfs(paths) if p.suffix.lower() == ".pdf"]
     for path in _pdfs(paths):
         if path.suffix.lower() != ".pdf":
             reports.extend(read_outcomes(path))
-    for path in track(pdfs, description="Reading reports", console=Console(stderr=True), disable=len(pdfs) < 3):
-        reports.append(read_pdf(path))
+    reports.extend(_read_pdfs(pdfs))
     return reports
+
+
+def _read_pdfs(pdfs: list[Path]) -> list[Any]:
+    from lineofsight.ofsted.pdf import read_pdfs
+
+    progress = Console(stderr=True)
+    return list(track(read_pdfs(pdfs), "Reading reports", total=len(pdfs), console=progress, disable=len(pdfs) < 3))
 
 
 def _grades(judgements: dict[str, str]) -> str:
@@ -57,9 +62,7 @@ def _grades(judgements: dict[str, str]) -> str:
 
 def read(paths: list[Path], format: FORMAT = "table") -> None:
     """Read Ofsted report PDFs (files or folders): council, framework, dates and every judgement."""
-    from lineofsight.ofsted.pdf import read_pdf
-
-    reports = [read_pdf(p) for p in _pdfs(paths)]
+    reports = _read_pdfs(_pdfs(paths))
     if format == "json":
         typer.echo(json.dumps([r.as_json() for r in reports], indent=2))
         return

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -56,3 +58,13 @@ def _search_back(pages: Sequence[PageObject], find: Callable[[str], T | None], s
         if result:
             return result
     return None
+
+
+def read_pdfs(paths: Sequence[Path], workers: int | None = None) -> Iterator[Report]:
+    """Read many reports in order, in up to two processes (pypdf is pure Python, so threads would not help)."""
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if workers <= 1 or len(paths) < 4:
+        yield from (read_pdf(p) for p in paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(read_pdf, paths, chunksize=4)
