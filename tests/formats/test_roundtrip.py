@@ -122,8 +122,12 @@ def test_cin_census_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "cin.xml"
     write_census(path, "681", 2026, (_child(f"C{i}") for i in range(3)))
     with Store() as store:
-        result = load_paths(store, [path])  # council and year come from the XML header
+        result = load_paths(store, [path], council="812")  # council and year come from the XML header
         assert result.councils == {"681"} and result.years == {2026}
+        assert [p.message for p in result.problems] == [
+            "the file's header says 681, which was used rather than --council 812"
+        ]
+        result.problems.clear()
         counts = {c.table: (c.read, c.loaded) for c in result.counts}
         # 3 children; each has 2 disabilities, 2 referrals, 1 assessment with 1 factor, 2 plan reviews.
         assert counts["cin_child"] == (3, 3)

@@ -248,8 +248,18 @@ def load_file(store: Store, path: Path, council: str | None, year: int | None, m
         return _load_read(store, read_file(path, max_bytes, Path(scratch)), council, year)
 
 
+def _header_disagrees(read: FileRead, council: str | None, year: int | None) -> list[Problem]:
+    """The file's own header wins over --council/--year; say so when they differ."""
+    notes = []
+    for option, own, value in (("--council", read.la_code, council), ("--year", read.year, year)):
+        if own is not None and value is not None and own != value:
+            message = f"the file's header says {own}, which was used rather than {option} {value}"
+            notes.append(Problem(read.path.name, None, None, None, None, None, message, rule="layout"))
+    return notes
+
+
 def _load_read(store: Store, read: FileRead, council: str | None, year: int | None) -> LoadResult:
-    result = LoadResult()
+    result = LoadResult(problems=_header_disagrees(read, council, year))
     la_code, collection_year = known_council_and_year(read, council, year)
     if any(raw.table.provenance for raw in read.tables):  # reference tables carry council and year in each row
         la_code, collection_year = council_and_year(read, council, year)
