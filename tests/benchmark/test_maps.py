@@ -30,9 +30,9 @@ def test_two_districts_share_an_edge_that_the_council_outline_leaves_out() -> No
     left = [(0, 0), (1, 0), (1, 1), (0, 1)]
     right = [(1, 0), (2, 0), (2, 1), (1, 1)]
     outline = _outline([left, right])
-    assert "1 0 1 1" not in outline and "1 1 1 0" not in outline
-    # The six outer edges remain: 4 + 4 edges - 2 copies of the shared one.
-    assert outline.count(" ") // 2 + outline.count("M") >= 6
+    # Left square: (0,0)->(1,0) kept, (1,0)->(1,1) shared and dropped, (1,1)->(0,1)->(0,0) kept.
+    # Right square: (1,0)->(2,0)->(2,1)->(1,1) kept, (1,1)->(1,0) shared and dropped. Relative moves after M.
+    assert outline == "M0 0l1 0M1 1l-1 0 0 -1M1 0l1 0 0 1 -1 0"
 
 
 def test_render_colours_and_table_rows() -> None:

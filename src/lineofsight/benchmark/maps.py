@@ -133,8 +133,14 @@ def stored_geography(store: Store) -> Geography:
     return Geography(rings, {code: name for code, name, _ in rows})
 
 
+def _line(points: Ring) -> str:
+    """'M x y l dx dy ...': moves relative to the previous point are shorter to write than positions."""
+    (x0, y0), steps = points[0], zip(points, points[1:], strict=False)
+    return f"M{x0} {y0}l" + " ".join(f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in steps)
+
+
 def _path(rings: list[Ring]) -> str:
-    return "".join("M" + " ".join(f"{x} {y}" for x, y in ring) + "Z" for ring in rings)
+    return "".join(_line(ring) + "z" for ring in rings)
 
 
 def _outline(rings: list[Ring]) -> str:
@@ -151,10 +157,10 @@ def _outline(rings: list[Ring]) -> str:
                 run = run or [a]
                 run.append(b)
             elif run:
-                parts.append("M" + " ".join(f"{x} {y}" for x, y in run))
+                parts.append(_line(run))
                 run = []
         if run:
-            parts.append("M" + " ".join(f"{x} {y}" for x, y in run))
+            parts.append(_line(run))
     return "".join(parts)
 
 
