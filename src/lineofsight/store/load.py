@@ -1,9 +1,12 @@
 """Load returns into the store: recognise, stage as text, type set-based in DuckDB, replace atomically.
 
-Every value is staged as text with its source row; one typed INSERT ... SELECT
-then loads the rows whose values all parse, and one query lists the values
-that did not, so rows read = rows loaded + rows rejected for every table.
-Unknown codes and blank mandatory fields are kept for the validation rules.
+Every value is staged as text with its source row (`_stage`: plain CSV files
+straight from DuckDB's reader, everything else through a private temporary
+CSV). One statement types the whole table into `_typed`, keeping the clean
+text beside each typed value; one query lists the values that did not parse
+and one INSERT ... SELECT loads the rows whose values all did, so rows read =
+rows loaded + rows rejected for every table. Unknown codes and blank
+mandatory fields are kept for the validation rules.
 """
 
 from __future__ import annotations
@@ -213,6 +216,7 @@ def load_table(
     with store.transaction():
         _replace(store, raw, la_code, year)
         loaded = insert_typed(store, raw, la_code, year, file, rejection)
+        store.con.execute(f"DROP TABLE IF EXISTS {STAGE}; DROP TABLE IF EXISTS {TYPED}")
         count = TableCount(file, raw.table.name, raw.read, loaded, raw.read - loaded, la_code, year)
         if la_code and year:
             store.record_load(
