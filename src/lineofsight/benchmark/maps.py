@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -135,7 +136,7 @@ def stored_geography(store: Store) -> Geography:
 
 def _line(points: Ring) -> str:
     """'M x y l dx dy ...': moves relative to the previous point are shorter to write than positions."""
-    (x0, y0), steps = points[0], zip(points, points[1:], strict=False)
+    (x0, y0), steps = points[0], pairwise(points)
     return f"M{x0} {y0}l" + " ".join(f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in steps)
 
 
