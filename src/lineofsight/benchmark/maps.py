@@ -17,8 +17,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import pairwise
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
