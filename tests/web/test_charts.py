@@ -1,0 +1,53 @@
+"""Charts: accessible SVG that says in words what it draws; bins counted by hand."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from lineofsight.report import charts
+from lineofsight.report.figures import bins
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _parse(svg: str) -> etree._Element:
+    return etree.fromstring(svg.encode())
+
+
+def test_bins_count_half_open_ranges_and_an_open_last_bin() -> None:
+    values = [0, 5, 5.5, 44, 45, 46, 200]
+    # edges 0, 6, 46: [0,6) holds 0, 5, 5.5 = 3; [6,46) holds 44, 45 = 2; 46+ holds 46, 200 = 2
+    assert bins(values, [0, 6, 46]) == [("0-5", 3), ("6-45", 2), ("46+", 2)]
+
+
+def test_trend_chart_has_title_description_and_a_point_per_known_year() -> None:
+    svg = charts.trend([(2024, 50.0), (2025, None), (2026, 75.5)], "Assessments within 45 days", "%", england=82.0)
+    root = _parse(svg)
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "Assessments within 45 days"
+    desc = root.find(f"{SVG}desc").text
+    assert "2023/24: 50" in desc and "2024/25: no figure" in desc and "2025/26: 75.5" in desc and "England: 82" in desc
+    assert len(root.findall(f"{SVG}circle")) == 2
+    assert root.get("aria-labelledby") == f"{root.find(f'{SVG}title').get('id')} {root.find(f'{SVG}desc').get('id')}"
+
+
+def test_histogram_marks_bins_past_the_line_red() -> None:
+    svg = charts.histogram([("0-45", 8), ("46+", 2)], "Days", "working days", marker=1, marker_text="45 working days")
+    rects = _parse(svg).findall(f"{SVG}rect")
+    assert [r.get("fill") for r in rects] == [charts.BLUE, charts.RED]
+    # the taller bar is 8 of a scale to 8 x 1.1 = 8.8: its height is 8 / 8.8 of the plot height
+    heights = [float(r.get("height")) for r in rects]
+    assert abs(heights[1] / heights[0] - 2 / 8) < 0.01
+
+
+def test_sparkline_with_no_figures_still_describes_itself() -> None:
+    root = _parse(charts.sparkline([(2025, None), (2026, None)], "Trend"))
+    assert "2025: no figure" in root.find(f"{SVG}desc").text
+    assert root.find(f"{SVG}polyline") is None
+
+
+def test_fmt_rounds_for_reading() -> None:
+    assert charts.fmt(None) == "no figure"
+    assert charts.fmt(12.345) == "12.3"
+    assert charts.fmt(50.0) == "50"
+    assert charts.fmt(1234.6) == "1,235"

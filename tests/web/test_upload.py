@@ -1,0 +1,64 @@
+"""Uploading a return: validated first; a rejected upload leaves what was loaded before untouched."""
+
+from __future__ import annotations
+
+import httpx
+from starlette.testclient import TestClient
+
+from lineofsight.store import Store
+
+from .conftest import COUNCIL, YEAR, sign_in, token
+
+HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"
+
+
+def _post(client: TestClient, name: str, body: str, force: bool = False) -> httpx.Response:
+    page = client.get("/upload")
+    data = {"csrf_token": token(page.text), "council": COUNCIL, "year": str(YEAR)}
+    if force:
+        data["force"] = "yes"
+    return client.post("/upload", data=data, files={"returns": (name, body.encode(), "text/csv")})
+
+
+def _children(db: object) -> list[str]:
+    with Store(str(db)) as store:
+        return [
+            r[0]
+            for r in store.query(
+                "SELECT child_id FROM child WHERE la_code = ? AND collection_year = ? ORDER BY 1", [COUNCIL, YEAR]
+            )
+        ]
+
+
+def test_rejected_upload_shows_errors_and_keeps_what_was_loaded(app_client: TestClient, web_db: object) -> None:
+    sign_in(app_client, "analyst")
+    before = _children(web_db)
+    assert before, "the sample council has children in its header table"
+    # 31 February is not a date: the DfE rule 102 error for DOB, row 2 (the header is row 1).
+    response = _post(app_client, "header.csv", HEADER + "NEW1,1,31/02/2023,WBRI,UN1,,\r\n")
+    assert response.status_code == 422
+    text = response.text
+    assert "The return was not loaded" in text and "what was loaded before is unchanged" in text
+    assert "31/02/2023" in text and "header.csv" in text
+    assert _children(web_db) == before
+
+
+def test_clean_upload_loads_and_replaces_the_table(app_client: TestClient, web_db: object) -> None:
+    sign_in(app_client, "analyst")
+    response = _post(app_client, "header.csv", HEADER + "NEW2,2,03/02/2023,WBRI,UN1,,\r\n")
+    assert response.status_code == 200, response.text[:2000]
+    assert "Return loaded" in response.text
+    assert _children(web_db) == ["NEW2"]  # a load replaces the council-year of that table
+
+
+def test_upload_without_a_file_is_refused(app_client: TestClient) -> None:
+    sign_in(app_client, "analyst")
+    page = app_client.get("/upload")
+    response = app_client.post("/upload", data={"csrf_token": token(page.text)})
+    assert response.status_code == 400 and "Choose at least one file" in response.text
+
+
+def test_upload_needs_csrf(app_client: TestClient) -> None:
+    sign_in(app_client, "analyst")
+    response = app_client.post("/upload", files={"returns": ("header.csv", HEADER.encode(), "text/csv")})
+    assert response.status_code == 403
