@@ -12,7 +12,6 @@ to the row-by-row reader only when the file is not plain.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,15 +78,6 @@ class RawTable:
             return
         self.rows.append(row)
         self.records.append(values)
-
-    def with_rows(self) -> Iterator[list[str | int | None]]:
-        """Each record preceded by its row number: the staging layout."""
-        for row, record in zip(self.rows, self.records, strict=True):
-            yield [row, *record]
-
-    def column(self, name: str) -> list[str | None]:
-        index = self.names.index(name)
-        return [r[index] for r in self.records]
 
     def __len__(self) -> int:
         if self.spool is not None:

@@ -11,7 +11,6 @@ mandatory fields are kept for the validation rules.
 
 from __future__ import annotations
 
-import csv
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -24,7 +23,7 @@ from lineofsight import geography
 from lineofsight.errors import UserError
 from lineofsight.formats import csv_tables, sql
 from lineofsight.formats.detect import FileRead, read_file
-from lineofsight.formats.raw import CsvSource, RawTable
+from lineofsight.formats.raw import CsvSource, RawTable, Spool
 from lineofsight.formats.result import LoadResult, Problem, TableCount
 from lineofsight.formats.safety import DEFAULT_MAX_BYTES
 from lineofsight.model.schema import Table
@@ -123,22 +122,16 @@ def _stage_direct(store: Store, raw: RawTable, source: CsvSource) -> None:
     )
 
 
-def _stage_records(store: Store, raw: RawTable) -> None:
-    """Rows read in Python, handed to DuckDB through a private temporary CSV (far faster than unnest)."""
+def _stage_spool(store: Store, raw: RawTable, spool: Spool) -> None:
     columns = {"_row": "BIGINT", **{n: "VARCHAR" for n in raw.names}}
-    with tempfile.TemporaryDirectory(prefix="lineofsight-") as scratch:
-        path = Path(scratch) / "stage.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(raw.with_rows())
-        store.con.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM {_read_csv(path, columns, skip=0)}")
+    store.con.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM {_read_csv(spool.close(), columns, skip=0)}")
 
 
 def stage(store: Store, raw: RawTable) -> None:
     """Put the raw text of one table in the temporary table `_stage` (_row, then the model's columns)."""
     store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
-    if raw.spool is not None:
-        columns = {"_row": "BIGINT", **{n: "VARCHAR" for n in raw.names}}
-        store.con.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM {_read_csv(raw.spool.close(), columns, skip=0)}")
+    if raw.spool is not None:  # XML readers spool as they parse
+        _stage_spool(store, raw, raw.spool)
         return
     source = raw.csv
     if source is not None and source.plain:
@@ -148,8 +141,11 @@ def stage(store: Store, raw: RawTable) -> None:
             return
         except duckdb.Error:  # ragged or odd rows: read it row by row instead, which reports each one
             store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
-    csv_tables.fill(raw)
-    _stage_records(store, raw)
+    # Row by row in Python (any encoding, exact row numbers), spooled to a private file (0700, removed after).
+    with tempfile.TemporaryDirectory(prefix="lineofsight-") as scratch:
+        raw.spool = Spool(Path(scratch) / "rows.csv")
+        csv_tables.fill(raw)
+        _stage_spool(store, raw, raw.spool)
 
 
 def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> list[Problem]:
