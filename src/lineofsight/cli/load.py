@@ -37,7 +37,11 @@ def load(
         int, typer.Option("--max-size", help="Refuse files larger than this (MB)")
     ] = DEFAULT_MAX_BYTES >> 20,
 ) -> None:
-    """Load SSDA903 (CSV or XML), CIN census XML, workforce and local CSV files into the store."""
+    """Load SSDA903 (CSV or XML), CIN census XML, workforce and local CSV files into the store.
+
+    Council and year come from the file's header, else --council and --year, else a folder named
+    like 681_2026. Loading a council's year of a table again replaces it.
+    """
     if council is not None and not (council.isdigit() and len(council) == 3):
         raise UserError(f"--council {council!r}: an LA code is three digits, e.g. 681")
     if year is not None and not 2000 <= year <= 2100:
