@@ -93,7 +93,8 @@ def show(result: LoadResult) -> None:
     for file, problems in by_file.items():
         console.print(f"[bold]{file}[/bold]: {len(problems):,} problem(s)", highlight=False)
         for problem in problems[:FIRST_PROBLEMS]:
-            where = f"{problem.table} row {problem.row}: " if problem.row else ""
+            unit = "line" if file.lower().endswith(".xml") else "row"  # XML problems point at the element's line
+            where = f"{problem.table} {unit} {problem.row}: " if problem.row else ""
             console.print(f"  {where}{problem.message}", highlight=False, markup=False)
     if result.councils:
         councils = ", ".join(sorted(result.councils))
