@@ -9,7 +9,9 @@ from __future__ import annotations
 from lineofsight.model import cin, inspection, local, qa, reference, ssda903, system
 from lineofsight.model.schema import CodeList, Column, ColumnType, Table
 
-TABLES: dict[str, Table] = {t.name: t for m in (ssda903, cin, local, system, qa, inspection, reference) for t in m.TABLES}
+TABLES: dict[str, Table] = {
+    t.name: t for m in (ssda903, cin, local, system, qa, inspection, reference) for t in m.TABLES
+}
 
 
 def table(name: str) -> Table:
