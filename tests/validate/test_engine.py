@@ -107,3 +107,17 @@ def test_nothing_readable_is_a_user_error(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("hello,world\n1,2\n")
     with pytest.raises(UserError):
         validate_paths([tmp_path / "notes.csv"], YEAR, LA)
+
+
+def test_shared_fragments_give_the_same_issues_as_each_rule_alone() -> None:
+    """The engine computes shared fragments once; each rule run on its own must agree."""
+    from .cases_903 import CASES
+
+    data = clean_return()
+    for code in ("142", "433", "504", "607", "191", "1007", "543", "SW11aSTG2", "383"):
+        CASES[code][0](data)
+    with store_of(data) as store:
+        report = validate_store(store, LA, YEAR, "ssda903")
+        alone = [i for r in ruleset(YEAR, "ssda903") for i in engine.run_rule(store, r, LA, YEAR)]
+    assert sorted(map(repr, report.issues)) == sorted(map(repr, alone))
+    assert {"142", "433", "504", "607", "191", "1007", "543", "SW11aSTG2", "383"} <= {i.rule for i in alone}

@@ -170,6 +170,15 @@ CEASED_IN_YEAR = """(SELECT child_id FROM (SELECT child_id, end_date, reason_epi
     row_number() OVER (PARTITION BY child_id ORDER BY start_date DESC, source_row DESC) AS r FROM @episode)
   WHERE r = 1 AND end_date BETWEEN $start AND $end AND reason_episode_ceased IS DISTINCT FROM 'X1')"""
 
+# Fragments many rules share: the engine computes each once per validation (same SQL,
+# same answer) instead of once per rule. A rule's SQL stays complete without this.
+SHARED = {
+    "episode_sequence": scope(EPISODE_SEQUENCE),
+    "looked_after_at_end": scope(LOOKED_AFTER_AT_END),
+    "continuously_12_months": scope(CONTINUOUSLY_12_MONTHS),
+    "ceased_in_year": scope(CEASED_IN_YEAR),
+}
+
 HEADER_DOB = "(SELECT date_of_birth FROM @child c WHERE c.child_id = t.child_id LIMIT 1)"
 
 

@@ -11,8 +11,10 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +50,13 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def issue_query(rule: Rule) -> tuple[str, list[str]]:
-    """SQL fetching file, row, child and the rule's field values for each row the rule selects."""
+def issue_query(rule: Rule, shared: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """SQL fetching file, row, child and the rule's field values for each row the rule selects.
+
+    `shared` maps fragments of rule SQL to tables already holding their result."""
+    logic = rule.sql
+    for fragment, table_name in (shared or {}).items():
+        logic = logic.replace(fragment, f"(SELECT * FROM {table_name})")
     table = TABLES[rule.table]
     child = _child_column(table)
     header = TABLES.get(HEADERS.get(rule.dataset, ""))
@@ -70,7 +77,7 @@ def issue_query(rule: Rule) -> tuple[str, list[str]]:
     child_sql = f"t.{child}" if child else "NULL"
     cols = ", ".join(["t.source_file", "t.source_row", child_sql, *selects])
     sql = (
-        f"WITH hits AS (SELECT DISTINCT source_file, source_row FROM ({rule.sql}) r) "
+        f"WITH hits AS (SELECT DISTINCT source_file, source_row FROM ({logic}) r) "
         f"SELECT {cols} FROM {table.name} t{join} JOIN hits h ON t.source_file IS NOT DISTINCT FROM h.source_file "
         "AND t.source_row IS NOT DISTINCT FROM h.source_row "
         "WHERE t.la_code = $la_code AND t.collection_year = $year ORDER BY t.source_file, t.source_row"
@@ -89,8 +96,14 @@ def _parameters(sql: str, la_code: str, year: int) -> dict[str, object]:
     return {k: v for k, v in values.items() if k in used}
 
 
-def run_rule(store: Store | duckdb.DuckDBPyConnection, rule: Rule, la_code: str, year: int) -> list[Issue]:
-    sql, fields = issue_query(rule)
+def run_rule(
+    store: Store | duckdb.DuckDBPyConnection,
+    rule: Rule,
+    la_code: str,
+    year: int,
+    shared: dict[str, str] | None = None,
+) -> list[Issue]:
+    sql, fields = issue_query(rule, shared)
     con = store.con if isinstance(store, Store) else store
     rows = con.execute(sql, _parameters(sql, la_code, year)).fetchall()
     return [
@@ -121,6 +134,31 @@ def _datasets_present(store: Store, la_code: str, year: int) -> set[str]:
     return present
 
 
+@contextmanager
+def _shared_results(store: Store, applicable: list[Rule], council: str, year: int) -> Iterator[dict[str, str]]:
+    """Compute the fragments several rules share once, in a scratch in-memory database
+    attached for this run (visible to every cursor, never written to the store's file)."""
+    used = {n: f for n, f in build.SHARED.items() if sum(f in r.sql for r in applicable) > 1}
+    scratch = f"validate_{uuid.uuid4().hex[:12]}"
+    try:
+        store.con.execute(f"ATTACH ':memory:' AS {scratch}")
+    except duckdb.Error:  # cannot attach: every rule computes its own fragments
+        yield {}
+        return
+    shared = {}
+    try:
+        for name, fragment in used.items():
+            sql = f"CREATE TABLE {scratch}.{name} AS SELECT * FROM {fragment} x"
+            try:
+                store.con.execute(sql, _parameters(sql, council, year))
+            except duckdb.Error:
+                continue  # the rules using it will fail on their own and be reported as not run
+            shared[fragment] = f"{scratch}.{name}"
+        yield shared
+    finally:
+        store.con.execute(f"DETACH {scratch}")
+
+
 def validate_store(store: Store, council: str, year: int, dataset: str | None = None) -> ValidationReport:
     """Validate one council's collection year already in the store."""
     present = _datasets_present(store, council, year)
@@ -130,17 +168,18 @@ def validate_store(store: Store, council: str, year: int, dataset: str | None = 
     # Rules are independent read-only queries: run a few at once, each on its own cursor,
     # and keep the results in ruleset order so reports are deterministic.
     local = threading.local()
+    with _shared_results(store, applicable, council, year) as shared:
 
-    def attempt(rule: Rule) -> list[Issue] | NotRun:
-        if not hasattr(local, "cursor"):
-            local.cursor = store.con.cursor()
-        try:
-            return run_rule(local.cursor, rule, council, year)
-        except duckdb.Error as exc:
-            return NotRun(rule.code, rule.table, str(exc).splitlines()[0])
+        def attempt(rule: Rule) -> list[Issue] | NotRun:
+            if not hasattr(local, "cursor"):
+                local.cursor = store.con.cursor()
+            try:
+                return run_rule(local.cursor, rule, council, year, shared)
+            except duckdb.Error as exc:
+                return NotRun(rule.code, rule.table, str(exc).splitlines()[0])
 
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        outcomes = list(pool.map(attempt, applicable))
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            outcomes = list(pool.map(attempt, applicable))
     for rule, outcome in zip(applicable, outcomes, strict=True):
         if isinstance(outcome, NotRun):
             report.not_run.append(outcome)
