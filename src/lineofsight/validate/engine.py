@@ -222,8 +222,10 @@ def _report_for(
     store: Store, loaded: LoadResult, council: str | None, year: int | None, dataset: str | None
 ) -> ValidationReport:
     if not loaded.counts:
-        reasons = "; ".join(f"{p.file}: {p.message}" for p in loaded.problems[:5]) or "no files found"
-        raise UserError(f"Nothing could be read to validate ({reasons})")
+        reasons = "; ".join(
+            p.message if p.message.startswith(p.file) else f"{p.file}: {p.message}" for p in loaded.problems[:5]
+        )
+        raise UserError(f"Nothing could be read to validate ({reasons or 'no files found'})")
     pairs = sorted({(c, y) for c in loaded.councils for y in loaded.years})
     if len(pairs) != 1:
         raise UserError(
