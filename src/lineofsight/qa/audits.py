@@ -153,6 +153,26 @@ def _insert(store: Store, table: Table, values: dict[str, Any], source: str, row
     store.con.execute(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", [values[n] for n in names])
 
 
+def get_audit(store: Store, council: str, audit_id: str) -> tuple[dict[str, Any], dict[str, str]] | None:
+    """One audit's fields (readable names) and its domain grades; None when there is no such audit."""
+    names = [c.name for c in AUDIT.source_columns]
+    rows = store.dicts(f"SELECT {', '.join(names)} FROM audit WHERE la_code = ? AND audit_id = ?", [council, audit_id])
+    if not rows:
+        return None
+    grades = store.query(
+        "SELECT domain, grade FROM audit_grade WHERE la_code = ? AND audit_id = ?", [council, audit_id]
+    )
+    return rows[0], {str(d): str(g) for d, g in grades}
+
+
+def parse_form(record: dict[str, Any], form: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """An audit form's fields (CSV names, as in the audits CSV) over the stored audit; RowError names a bad field."""
+    stored = {c.source: record.get(c.name) for c in AUDIT.source_columns if c.source}
+    row = {k: (v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else str(v or "")) for k, v in stored.items()}
+    row.update({k: v.strip() for k, v in form.items() if k in AUDIT_CSV_HEADER and k not in ("AUDIT_ID", "CHILD")})
+    return _parse_audit(row)
+
+
 def complete_action(store: Store, council: str, action_id: str, day: dt.date) -> None:
     """Record that an action was done on `day`."""
     found = store.query("SELECT due_date FROM audit_action WHERE la_code = ? AND action_id = ?", [council, action_id])

@@ -1,0 +1,177 @@
+"""Quality assurance in the dashboard: audit summaries, audit forms, actions, feedback, the self-evaluation.
+
+Aggregate pages are open to every role; the audit list and forms name children, so they are child-level
+(analyst, manager, auditor) and every view is written to the audit log. Auditors (and analysts) grade and
+moderate; auditors, managers and analysts mark actions done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from lineofsight.model.qa import AREA, DOMAIN, GRADE
+from lineofsight.qa import audits, evidence, feedback, render, self_evaluation, summary
+from lineofsight.qa.audits import DOMAIN_COLUMNS
+from lineofsight.qa.csvio import RowError
+from lineofsight.web.pages import check_csrf, record, require, require_child_level, state
+from lineofsight.web.pages import render as page
+
+GRADERS = ("auditor", "analyst")
+ACTION_CLOSERS = ("auditor", "manager", "analyst")
+
+
+def overview(request: Request) -> Response:
+    require(request)
+    council, year = request.path_params["council"], request.path_params["year"]
+    with state(request).use() as store:
+        audit_summary = summary.summarise(store, council, year)
+        answers = feedback.by_area(store, council, year)
+        judged = evidence.latest_judgements(store, council)
+    context = {
+        "title": f"Quality assurance {council} {year}",
+        "council": council,
+        "year": year,
+        "s": audit_summary,
+        "feedback": answers,
+        "judged": judged,
+        "areas": AREA.codes,
+    }
+    return page(request, "qa/overview.html", context)
+
+
+def audit_list(request: Request) -> Response:
+    user = require_child_level(request)
+    council, year = request.path_params["council"], request.path_params["year"]
+    record(request, user, "list_audits", f"audits {council} {year}", council, "dashboard QA audit list")
+    with state(request).use() as store:
+        rows = store.dicts(
+            """SELECT audit_id, child_id, area, team, auditor, audit_date, overall_grade, moderated_grade
+            FROM audit WHERE la_code = ? AND collection_year = ? ORDER BY audit_date NULLS FIRST, audit_id""",
+            [council, year],
+        )
+        overdue = summary.overdue_actions(store, council)
+    context = {"title": f"Audits {council} {year}", "council": council, "year": year, "rows": rows}
+    return page(request, "qa/audits.html", {**context, "overdue": overdue, "grade": GRADE, "area": AREA})
+
+
+def _form_context(
+    council: str, found: tuple[dict[str, Any], dict[str, str]], actions: list[dict[str, Any]]
+) -> dict[str, Any]:
+    audit, grades = found
+    return {
+        "title": f"Audit {audit['audit_id']}",
+        "council": council,
+        "audit": audit,
+        "grades": grades,
+        "domains": [(h, d, DOMAIN.label(d)) for h, d in DOMAIN_COLUMNS.items()],
+        "grade_codes": GRADE.codes,
+        "area": AREA,
+        "actions": actions,
+    }
+
+
+def _load(
+    request: Request, council: str, audit_id: str
+) -> tuple[tuple[dict[str, Any], dict[str, str]], list[dict[str, Any]]]:
+    with state(request).use() as store:
+        found = audits.get_audit(store, council, audit_id)
+        actions = store.dicts(
+            "SELECT * FROM audit_action WHERE la_code = ? AND audit_id = ? ORDER BY due_date", [council, audit_id]
+        )
+    if found is None:
+        raise HTTPException(404, f"No audit {audit_id} for council {council}.")
+    return found, actions
+
+
+def audit_form(request: Request) -> Response:
+    user = require_child_level(request)
+    council, audit_id = request.path_params["council"], request.path_params["audit_id"]
+    found, actions = _load(request, council, audit_id)
+    record(request, user, "view_audit", audit_id, council, "dashboard QA audit form")
+    context = _form_context(council, found, actions)
+    return page(request, "qa/audit.html", {**context, "editable": user.role in GRADERS})
+
+
+async def audit_save(request: Request) -> Response:
+    user = require(request, *GRADERS)
+    form = await request.form()
+    check_csrf(request, form)
+    council, audit_id = request.path_params["council"], request.path_params["audit_id"]
+    found, actions = _load(request, council, audit_id)
+    fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    try:
+        updated = audits.parse_form(found[0], fields)
+    except RowError as exc:
+        context = _form_context(council, found, actions)
+        problem = f"{exc.field.replace('_', ' ').capitalize()} {exc.rule}"
+        return page(request, "qa/audit.html", {**context, "editable": True, "problem": problem}, 400)
+    record(request, user, "grade_audit", audit_id, council, "dashboard QA audit form")
+    with state(request).use() as store, store.transaction():
+        audits.save_audits(store, council, [updated], "dashboard")
+    return RedirectResponse(f"/qa/{council}/audit/{audit_id}", status_code=303)
+
+
+async def action_complete(request: Request) -> Response:
+    user = require(request, *ACTION_CLOSERS)
+    form = await request.form()
+    check_csrf(request, form)
+    council, action_id = request.path_params["council"], request.path_params["action_id"]
+    with state(request).use() as store:
+        audits.complete_action(store, council, action_id, dt.date.today())
+        rows = store.query(
+            "SELECT audit_id FROM audit_action WHERE la_code = ? AND action_id = ?", [council, action_id]
+        )
+    record(request, user, "complete_action", action_id, council, "dashboard QA")
+    return RedirectResponse(f"/qa/{council}/audit/{rows[0][0]}", status_code=303)
+
+
+def _draft(request: Request) -> self_evaluation.Draft:
+    council, year = request.path_params["council"], request.path_params["year"]
+    with state(request).use() as store:
+        return self_evaluation.draft(evidence.gather(store, council, year))
+
+
+def self_evaluation_page(request: Request) -> Response:
+    require(request)
+    draft = _draft(request)
+    context = {"title": f"Self-evaluation {draft.council} {draft.year}", "council": draft.council, "year": draft.year}
+    return page(request, "qa/self_evaluation.html", {**context, "draft": draft})
+
+
+def self_evaluation_file(request: Request) -> Response:
+    require(request)
+    suffix = "." + request.path_params["suffix"]
+    if suffix not in (".docx", ".pdf"):
+        raise HTTPException(404, "The draft is offered as .docx or .pdf.")
+    draft = _draft(request)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"self_evaluation{suffix}"
+        render.write(draft, path)
+        content = path.read_bytes()
+    types = {
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".pdf": "application/pdf",
+    }
+    name = f"self_evaluation_{draft.council}_{draft.year}{suffix}"
+    return Response(
+        content, media_type=types[suffix], headers={"content-disposition": f'attachment; filename="{name}"'}
+    )
+
+
+routes = [
+    Route("/qa/{council}/{year:int}", overview),
+    Route("/qa/{council}/{year:int}/audits", audit_list),
+    Route("/qa/{council}/{year:int}/self-evaluation", self_evaluation_page),
+    Route("/qa/{council}/{year:int}/self-evaluation.{suffix}", self_evaluation_file),
+    Route("/qa/{council}/audit/{audit_id}", audit_form, methods=["GET"]),
+    Route("/qa/{council}/audit/{audit_id}", audit_save, methods=["POST"]),
+    Route("/qa/{council}/action/{action_id}/complete", action_complete, methods=["POST"]),
+]
