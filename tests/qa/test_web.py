@@ -61,6 +61,8 @@ def audit_log(client: TestClient) -> list[str]:
 
 
 def test_summary_for_every_role_child_level_pages_not_for_viewers(client: TestClient) -> None:
+    client.cookies.clear()
+    assert client.get("/qa/999/2026", follow_redirects=False).headers["location"].startswith("/sign-in?next=")
     sign_in(client, "viewer")
     page = client.get("/qa/999/2026")
     assert page.status_code == 200
