@@ -105,8 +105,11 @@ def compute(
     indicators = [get(i) for i in ids] if ids is not None else catalogue()
     if not indicators:
         return []
-    union = "\nUNION ALL\n".join(aggregate_sql(i, engine.dialect, council, year) for i in indicators)
-    sums = {(str(r[0]), str(r[1]), int(r[2])): (float(r[3] or 0), float(r[4] or 0)) for r in engine.rows(union)}
+    queries = [aggregate_sql(i, engine.dialect, council, year) for i in indicators]
+    # DuckDB runs one UNION ALL in parallel; Spark's optimiser slows on one huge plan, so it gets one each.
+    batches = ["\nUNION ALL\n".join(queries)] if engine.dialect == "duckdb" else queries
+    rows = [row for sql in batches for row in engine.rows(sql)]
+    sums = {(str(r[0]), str(r[1]), int(r[2])): (float(r[3] or 0), float(r[4] or 0)) for r in rows}
     population = _population(engine) if any(i.unit == "per_10000" for i in indicators) else {}
     loaded = _loaded(engine, council, year)
     results = []

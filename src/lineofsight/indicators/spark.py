@@ -7,17 +7,23 @@ so the definitions run unchanged; only the date macros render differently.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lineofsight.indicators.catalogue import catalogue
 from lineofsight.indicators.dialect import Dialect
 from lineofsight.model import TABLES
 from lineofsight.store import BUILT_IN, Store
 
-# The views the definitions read: the model's tables and the built-in reference tables.
-VIEWS = tuple(TABLES) + tuple(t.name for t in BUILT_IN)
+
+def views() -> list[str]:
+    """The tables the definitions (and the engine) read: only these are copied into Spark."""
+    text = " ".join(i.query for i in catalogue())
+    named = [name for name in (*TABLES, *(t.name for t in BUILT_IN)) if re.search(rf"\b{name}\b", text)]
+    return sorted({*named, "population", "load_history"})
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +52,7 @@ class SparkEngine:
         self.spark = spark or session()
         self._tmp = None if workdir else tempfile.TemporaryDirectory(prefix="lineofsight-spark-")
         self.workdir = workdir or Path(self._tmp.name)  # type: ignore[union-attr]
-        for name in VIEWS:
+        for name in views():
             path = self.workdir / f"{name}.parquet"
             store.con.execute(f"COPY (SELECT * FROM {name}) TO '{path}' (FORMAT PARQUET)")
             self.spark.read.parquet(str(path)).createOrReplaceTempView(name)
