@@ -77,6 +77,28 @@ def test_summary_for_every_role_child_level_pages_not_for_viewers(client: TestCl
     assert "list_audits" in audit_log(client)
 
 
+def test_auditor_draws_a_programme(client: TestClient) -> None:
+    sign_in(client, "auditor")
+    listing = client.get("/qa/999/2026/audits")
+    assert "Draw the programme" in listing.text
+    data = {
+        "csrf_token": token(listing.text),
+        "theme": "second_cp_plan",
+        "month": "2025-10",
+        "size": "3",
+        "auditors": "ann, bob",
+        "seed": "4",
+    }
+    drawn = client.post("/qa/999/2026/plan", data=data, follow_redirects=False)
+    assert drawn.status_code == 303
+    # Only C1 has a second plan open in 2025/26 in the planted store.
+    assert "999-2025-10-second_cp_plan-4-000" in client.get("/qa/999/2026/audits").text
+    bad = client.post("/qa/999/2026/plan", data={**data, "theme": "nonsense"})
+    assert bad.status_code == 400 and "unknown audit theme" in bad.text
+    sign_in(client, "viewer")
+    assert client.post("/qa/999/2026/plan", data=data).status_code == 403
+
+
 def test_auditor_grades_and_moderates_through_the_form(client: TestClient) -> None:
     sign_in(client, "auditor")
     form = client.get("/qa/999/audit/A6")  # planned, not graded

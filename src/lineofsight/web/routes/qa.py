@@ -8,17 +8,19 @@ moderate; auditors, managers and analysts mark actions done.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from lineofsight.errors import UserError
 from lineofsight.model.qa import AREA, DOMAIN, GRADE
-from lineofsight.qa import audits, evidence, feedback, render, self_evaluation, summary
+from lineofsight.qa import audits, evidence, feedback, programme, render, self_evaluation, summary
 from lineofsight.qa.audits import DOMAIN_COLUMNS
 from lineofsight.qa.csvio import RowError
 from lineofsight.web.pages import check_csrf, record, require, require_child_level, state
@@ -59,7 +61,43 @@ def audit_list(request: Request) -> Response:
         )
         overdue = summary.overdue_actions(store, council)
     context = {"title": f"Audits {council} {year}", "council": council, "year": year, "rows": rows}
-    return page(request, "qa/audits.html", {**context, "overdue": overdue, "grade": GRADE, "area": AREA})
+    extra = {"themes": programme.THEMES, "can_plan": user.role in GRADERS}
+    return page(request, "qa/audits.html", {**context, "overdue": overdue, "grade": GRADE, "area": AREA, **extra})
+
+
+async def plan(request: Request) -> Response:
+    """Draw an audit programme from the form on the audits page (auditors and analysts)."""
+    user = require(request, *GRADERS)
+    form = await request.form()
+    check_csrf(request, form)
+    council, year = request.path_params["council"], request.path_params["year"]
+    fields = {k: str(v).strip() for k, v in form.items() if isinstance(v, str)}
+    try:
+        month = dt.date.fromisoformat(fields.get("month", "") + "-01")
+        size, seed = int(fields.get("size") or 0), int(fields.get("seed") or 1)
+    except ValueError:
+        return _plan_problem(
+            request, council, year, "Give the month as YYYY-MM and the size and seed as whole numbers."
+        )
+    auditors = [a.strip() for a in fields.get("auditors", "").split(",") if a.strip()]
+    try:
+        with state(request).use() as store:
+            drawn = programme.plan(store, council, month, fields.get("theme", "random"), size, auditors, seed, year)
+    except UserError as exc:
+        return _plan_problem(request, council, year, str(exc))
+    record(request, user, "plan_audits", drawn.programme_id, council, "dashboard QA")
+    return RedirectResponse(f"/qa/{council}/{year}/audits", status_code=303)
+
+
+def _plan_problem(request: Request, council: str, year: int, problem: str) -> Response:
+    response = audit_list(request)
+    body = bytes(response.body).decode()
+    banner = (
+        '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
+        '<h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body">'
+        f'<p class="govuk-body">{html.escape(problem)}</p></div></div></div>'
+    )
+    return HTMLResponse(body.replace('<h1 class="govuk-heading-l">', banner + '<h1 class="govuk-heading-l">', 1), 400)
 
 
 def _form_context(
@@ -169,6 +207,7 @@ def self_evaluation_file(request: Request) -> Response:
 routes = [
     Route("/qa/{council}/{year:int}", overview),
     Route("/qa/{council}/{year:int}/audits", audit_list),
+    Route("/qa/{council}/{year:int}/plan", plan, methods=["POST"]),
     Route("/qa/{council}/{year:int}/self-evaluation", self_evaluation_page),
     Route("/qa/{council}/{year:int}/self-evaluation.{suffix}", self_evaluation_file),
     Route("/qa/{council}/audit/{audit_id}", audit_form, methods=["GET"]),
