@@ -93,6 +93,19 @@ def test_auditor_draws_a_programme(client: TestClient) -> None:
     assert drawn.status_code == 303
     # Only C1 has a second plan open in 2025/26 in the planted store.
     assert "999-2025-10-second_cp_plan-4-000" in client.get("/qa/999/2026/audits").text
+    exported = client.get("/qa/999/audits.csv")
+    assert exported.status_code == 200 and exported.text.startswith("AUDIT_ID,PROGRAMME,CHILD")
+    edited = exported.text.replace(
+        "999-2025-10-second_cp_plan-4-000,999-2025-10-second_cp_plan-4,C1,help_and_protection,,ann,",
+        "999-2025-10-second_cp_plan-4-000,999-2025-10-second_cp_plan-4,C1,help_and_protection,,ann,01/10/2025",
+    )
+    form = {"csrf_token": token(listing.text)}
+    imported = client.post(
+        "/qa/999/2026/import", data=form, files={"file": ("forms.csv", edited, "text/csv")}, follow_redirects=False
+    )
+    assert imported.status_code == 303
+    junk = client.post("/qa/999/2026/import", data=form, files={"file": ("x.csv", "A,B\n1,2\n", "text/csv")})
+    assert junk.status_code == 400 and "not an audits CSV" in junk.text
     bad = client.post("/qa/999/2026/plan", data={**data, "theme": "nonsense"})
     assert bad.status_code == 400 and "unknown audit theme" in bad.text
     sign_in(client, "viewer")

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -98,6 +99,47 @@ def _plan_problem(request: Request, council: str, year: int, problem: str) -> Re
         f'<p class="govuk-body">{html.escape(problem)}</p></div></div></div>'
     )
     return HTMLResponse(body.replace('<h1 class="govuk-heading-l">', banner + '<h1 class="govuk-heading-l">', 1), 400)
+
+
+def export(request: Request) -> Response:
+    """The council's audits (or actions) as the CSV the CLI imports: child-level, so logged first."""
+    user = require_child_level(request)
+    council, kind = request.path_params["council"], request.path_params["kind"]
+    if kind not in ("audits", "actions"):
+        raise HTTPException(404, "Export audits.csv or actions.csv.")
+    record(request, user, "export", kind, council, "dashboard QA download")
+    with tempfile.TemporaryDirectory() as tmp, state(request).use() as store:
+        path = Path(tmp) / f"{kind}.csv"
+        audits.export_csv(store, council, path, kind)
+        content = path.read_bytes()
+    disposition = f'attachment; filename="{kind}_{council}.csv"'
+    return Response(content, media_type="text/csv", headers={"content-disposition": disposition})
+
+
+async def upload(request: Request) -> Response:
+    """Import an audits or actions CSV (filled-in audit forms); bad rows are listed, good rows saved."""
+    user = require(request, *GRADERS)
+    form = await request.form()
+    check_csrf(request, form)
+    council, year = request.path_params["council"], request.path_params["year"]
+    sent = form.get("file")
+    if not isinstance(sent, UploadFile) or not sent.filename:
+        return _plan_problem(request, council, year, "Choose an audits or actions CSV file to import.")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / Path(sent.filename).name  # never a path the sender chose
+        path.write_bytes(await sent.read())
+        try:
+            with state(request).use() as store:
+                result = audits.import_csv(store, path, council)
+        except UserError as exc:
+            return _plan_problem(request, council, year, str(exc))
+    record(request, user, "import_audits", path.name, council, f"{result.rows_loaded} {result.kind} loaded")
+    if result.problems:
+        lines = "; ".join(str(p) for p in result.problems[:20])
+        more = f" and {len(result.problems) - 20} more" if len(result.problems) > 20 else ""
+        message = f"{result.rows_loaded} of {result.rows_read} {result.kind} loaded. Not loaded: {lines}{more}."
+        return _plan_problem(request, council, year, message)
+    return RedirectResponse(f"/qa/{council}/{year}/audits", status_code=303)
 
 
 def _form_context(
@@ -208,6 +250,8 @@ routes = [
     Route("/qa/{council}/{year:int}", overview),
     Route("/qa/{council}/{year:int}/audits", audit_list),
     Route("/qa/{council}/{year:int}/plan", plan, methods=["POST"]),
+    Route("/qa/{council}/{year:int}/import", upload, methods=["POST"]),
+    Route("/qa/{council}/{kind}.csv", export),
     Route("/qa/{council}/{year:int}/self-evaluation", self_evaluation_page),
     Route("/qa/{council}/{year:int}/self-evaluation.{suffix}", self_evaluation_file),
     Route("/qa/{council}/audit/{audit_id}", audit_form, methods=["GET"]),
