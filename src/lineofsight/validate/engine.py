@@ -163,7 +163,8 @@ def validate_store(store: Store, council: str, year: int, dataset: str | None = 
     """Validate one council's collection year already in the store."""
     present = _datasets_present(store, council, year)
     applicable = [r for r in rules.ruleset(year, dataset) if r.dataset in present]
-    report = ValidationReport(council, year, rules.version(year, dataset))
+    label = dataset or (min(present) if len(present) == 1 else None)  # name the ruleset actually used
+    report = ValidationReport(council, year, rules.version(year, label))
     report.not_run.extend(NotRun(f"module {m}", "", e) for m, e in sorted(rules.BROKEN.items()))
     # Rules are independent read-only queries: run a few at once, each on its own cursor,
     # and keep the results in ruleset order so reports are deterministic.
