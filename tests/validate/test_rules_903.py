@@ -40,6 +40,12 @@ def test_no_rule_fires_on_the_clean_return() -> None:
     assert [(i.rule, i.table, i.child) for i in report.issues] == []
 
 
+@pytest.mark.parametrize("code", sorted(BY_CODE))
+def test_rule_is_silent_on_the_clean_return(code: str, store: Store) -> None:
+    store_of(clean_return(), store)
+    assert run_rule(store, BY_CODE[code], LA, YEAR) == []
+
+
 def test_every_rule_has_a_firing_case() -> None:
     assert sorted(r.code for r in RULES_2026 if r.code not in CASES) == []
 
