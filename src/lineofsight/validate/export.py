@@ -68,13 +68,16 @@ def write_xlsx(report: ValidationReport, path: Path) -> None:
 
 
 def write_csv(report: ValidationReport, path: Path) -> None:
-    """The issues, one a row; the ruleset version on the first line so the file is self-describing."""
+    """The ruleset version on the first line, then the issues one a row, then after a blank line
+    each the per-rule summary, the per-child summary and the rows read, each under its own heading."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle)
         out.writerow([f"Ruleset {report.ruleset}", f"Council {report.council}", f"Year {report.year}"])
-        out.writerow(ISSUE_HEADINGS)
-        for row in issue_rows(report):
-            out.writerow([safe(v) for v in row])
+        for number, (title, headings, rows) in enumerate(_sheets(report)[:4]):
+            if number:
+                out.writerows([[], [title]])
+            out.writerow(headings)
+            out.writerows([safe(v) for v in row] for row in rows)
 
 
 _HTML = """<!doctype html>
