@@ -156,7 +156,8 @@ def _insert(store: Store, table: Table, values: dict[str, Any], source: str, row
 def get_audit(store: Store, council: str, audit_id: str) -> tuple[dict[str, Any], dict[str, str]] | None:
     """One audit's fields (readable names) and its domain grades; None when there is no such audit."""
     names = [c.name for c in AUDIT.source_columns]
-    rows = store.dicts(f"SELECT {', '.join(names)} FROM audit WHERE la_code = ? AND audit_id = ?", [council, audit_id])
+    sql = f"SELECT {', '.join(names)}, collection_year FROM audit WHERE la_code = ? AND audit_id = ?"
+    rows = store.dicts(sql, [council, audit_id])
     if not rows:
         return None
     grades = store.query(

@@ -149,6 +149,7 @@ def _form_context(
     return {
         "title": f"Audit {audit['audit_id']}",
         "council": council,
+        "year": audit["collection_year"],
         "audit": audit,
         "grades": grades,
         "domains": [(h, d, DOMAIN.label(d)) for h, d in DOMAIN_COLUMNS.items()],
