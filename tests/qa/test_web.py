@@ -153,7 +153,25 @@ def test_action_marked_done_and_self_evaluation(client: TestClient) -> None:
     done = client.post("/qa/999/action/X1/complete", data={"csrf_token": token(page.text)}, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == "/qa/999/audit/A2"
     assert "Mark done" not in client.get("/qa/999/audit/A2").text
+    sign_in(client, "auditor")
+    overview = client.get("/qa/999/2026")
+    survey = "Things got better,I trust my worker\n5,4\nagree,maybe\n"
+    sent = client.post(
+        "/qa/999/2026/feedback",
+        data={"csrf_token": token(overview.text), "survey": "Parents", "area": "help_and_protection"},
+        files={"file": ("parents.csv", survey, "text/csv")},
+    )
+    # Three answers on the scale are loaded; "maybe" is named by file, row and question.
+    assert (
+        sent.status_code == 400
+        and "3 answers loaded" in sent.text
+        and "parents.csv, row 3, I trust my worker" in sent.text
+    )
+    assert "Things got better" in client.get("/qa/999/2026").text
+    workbook = client.get("/qa/999/annex-a.xlsx?date=2026-03-31")
+    assert workbook.status_code == 200 and workbook.content[:2] == b"PK"
     sign_in(client, "viewer")
+    assert client.get("/qa/999/annex-a.xlsx").status_code == 403
     draft = client.get("/qa/999/2026/self-evaluation")
     assert draft.status_code == 200 and "DRAFT for editing" in draft.text and 'href="#E1"' in draft.text
     word = client.get("/qa/999/2026/self-evaluation.docx")

@@ -227,13 +227,16 @@ def feedback_import(
     survey: Annotated[str | None, typer.Option(help="Name of the survey (default: the file name)")] = None,
     area: Annotated[str | None, typer.Option(help="Area of practice of every question")] = None,
     map_file: Annotated[Path | None, typer.Option("--map", help="CSV QUESTION,AREA mapping questions to areas")] = None,
+    year: Annotated[
+        int | None, typer.Option(help="Collection year of answers without a date (default: this year)")
+    ] = None,
 ) -> None:
     """Import survey answers; each answer is kept with its area of practice."""
     from lineofsight.qa import feedback
 
     mapping = feedback.read_map(map_file) if map_file else None
     with _store(db, must_exist=False) as store:
-        result = feedback.import_csv(store, file, council, survey, area, mapping)
+        result = feedback.import_csv(store, file, council, survey, area, mapping, year)
     console.print(f"Survey {result.survey}: {len(result.questions)} questions.")
     _problems(list(result.problems), f"{result.answers} answers from {result.respondents} respondents loaded.")
 

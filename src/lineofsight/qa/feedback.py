@@ -91,8 +91,11 @@ def import_csv(
     survey: str | None = None,
     area: str | None = None,
     question_areas: Mapping[str, str] | None = None,
+    year: int | None = None,
 ) -> FeedbackImport:
-    """Load a survey CSV: answers saved one per row, bad cells reported by file, row and question."""
+    """Load a survey CSV: answers saved one per row, bad cells reported by file, row and question.
+
+    Answers without a date belong to `year` (default: the collection year of today)."""
     header, rows = read_rows(path)
     meta = {h: META[h.lower()] for h in header if h.lower() in META}
     questions = [h for h in header if h and h not in meta]
@@ -113,7 +116,7 @@ def import_csv(
         records += _answers(path.name, number, row, meta, questions, question_areas, default_area, result)
     with store.transaction():
         store.con.execute("DELETE FROM feedback_response WHERE la_code = ? AND survey = ?", [council, result.survey])
-        save_answers(store, council, result.survey, path.name, records)
+        save_answers(store, council, result.survey, path.name, records, year)
     result.answers = len(records)
     return result
 
@@ -166,16 +169,18 @@ def _answers(
     return out
 
 
-def save_answers(store: Store, council: str, survey: str, source: str, records: list[dict[str, Any]]) -> None:
+def save_answers(
+    store: Store, council: str, survey: str, source: str, records: list[dict[str, Any]], year: int | None = None
+) -> None:
     if not records:
         return
-    today = dt.date.today()
+    undated = year or collection_year(dt.date.today())
     columns: dict[str, list[Any]] = {c.name: [] for c in FEEDBACK_RESPONSE.all_columns}
     for r in records:
         values = {
             **r,
             "la_code": council,
-            "collection_year": collection_year(r["response_date"] or today),
+            "collection_year": collection_year(r["response_date"]) if r["response_date"] else undated,
             "survey": survey,
             "source_file": source,
         }

@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from lineofsight.errors import UserError
 from lineofsight.model.qa import AREA, DOMAIN, GRADE
-from lineofsight.qa import audits, evidence, feedback, programme, render, self_evaluation, summary
+from lineofsight.qa import annex_a, audits, evidence, feedback, programme, render, self_evaluation, summary
 from lineofsight.qa.audits import DOMAIN_COLUMNS
 from lineofsight.qa.csvio import RowError
 from lineofsight.web.pages import check_csrf, record, require, require_child_level, state
@@ -32,7 +32,7 @@ ACTION_CLOSERS = ("auditor", "manager", "analyst")
 
 
 def overview(request: Request) -> Response:
-    require(request)
+    user = require(request)
     council, year = request.path_params["council"], request.path_params["year"]
     with state(request).use() as store:
         audit_summary = summary.summarise(store, council, year)
@@ -46,6 +46,7 @@ def overview(request: Request) -> Response:
         "feedback": answers,
         "judged": judged,
         "areas": AREA.codes,
+        "can_import": user.role in GRADERS,
     }
     return page(request, "qa/overview.html", context)
 
@@ -140,6 +141,60 @@ async def upload(request: Request) -> Response:
         message = f"{result.rows_loaded} of {result.rows_read} {result.kind} loaded. Not loaded: {lines}{more}."
         return _plan_problem(request, council, year, message)
     return RedirectResponse(f"/qa/{council}/{year}/audits", status_code=303)
+
+
+async def feedback_upload(request: Request) -> Response:
+    """Import a survey CSV (questions as columns) for an area of practice."""
+    user = require(request, *GRADERS)
+    form = await request.form()
+    check_csrf(request, form)
+    council, year = request.path_params["council"], request.path_params["year"]
+    sent, area = form.get("file"), str(form.get("area") or "")
+    survey = str(form.get("survey") or "").strip() or None
+    if not isinstance(sent, UploadFile) or not sent.filename:
+        return _overview_problem(request, "Choose a survey CSV file to import.")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / Path(sent.filename).name
+        path.write_bytes(await sent.read())
+        try:
+            with state(request).use() as store:
+                result = feedback.import_csv(store, path, council, survey, area or None, year=year)
+        except UserError as exc:
+            return _overview_problem(request, str(exc))
+    record(request, user, "import_feedback", result.survey, council, f"{result.answers} answers")
+    if result.problems:
+        lines = "; ".join(str(p) for p in result.problems[:20])
+        return _overview_problem(request, f"{result.answers} answers loaded. Not loaded: {lines}.")
+    return RedirectResponse(f"/qa/{council}/{year}", status_code=303)
+
+
+def _overview_problem(request: Request, problem: str) -> Response:
+    response = overview(request)
+    body = bytes(response.body).decode()
+    banner = (
+        '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
+        '<h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body">'
+        f'<p class="govuk-body">{html.escape(problem)}</p></div></div></div>'
+    )
+    return HTMLResponse(body.replace('<h1 class="govuk-heading-l">', banner + '<h1 class="govuk-heading-l">', 1), 400)
+
+
+def annex_a_file(request: Request) -> Response:
+    """Ofsted's Annex A workbook at a date (default today): child-level, so logged first."""
+    user = require_child_level(request)
+    council = request.path_params["council"]
+    try:
+        as_at = dt.date.fromisoformat(request.query_params.get("date") or dt.date.today().isoformat())
+    except ValueError:
+        raise HTTPException(400, "Give the date as YYYY-MM-DD.") from None
+    record(request, user, "export", "annex_a", council, f"as at {as_at:%Y-%m-%d}")
+    with tempfile.TemporaryDirectory() as tmp, state(request).use() as store:
+        path = Path(tmp) / "annex_a.xlsx"
+        annex_a.write(store, council, as_at, path)
+        content = path.read_bytes()
+    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    disposition = f'attachment; filename="annex_a_{council}_{as_at:%Y-%m-%d}.xlsx"'
+    return Response(content, media_type=media, headers={"content-disposition": disposition})
 
 
 def _form_context(
@@ -253,6 +308,8 @@ routes = [
     Route("/qa/{council}/{year:int}/plan", plan, methods=["POST"]),
     Route("/qa/{council}/{year:int}/import", upload, methods=["POST"]),
     Route("/qa/{council}/{kind}.csv", export),
+    Route("/qa/{council}/{year:int}/feedback", feedback_upload, methods=["POST"]),
+    Route("/qa/{council}/annex-a.xlsx", annex_a_file),
     Route("/qa/{council}/{year:int}/self-evaluation", self_evaluation_page),
     Route("/qa/{council}/{year:int}/self-evaluation.{suffix}", self_evaluation_file),
     Route("/qa/{council}/audit/{audit_id}", audit_form, methods=["GET"]),
