@@ -38,7 +38,6 @@ def session(master: str = "local[2]") -> Any:
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.ansi.enabled", "false")
         .getOrCreate()
     )
 
