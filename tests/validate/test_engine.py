@@ -4,6 +4,7 @@ and validating files end to end."""
 from __future__ import annotations
 
 import dataclasses
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,14 @@ from lineofsight.errors import UserError
 from lineofsight.formats.csv_tables import write_table
 from lineofsight.formats.result import Problem
 from lineofsight.model import TABLES
+from lineofsight.store import Store
 from lineofsight.validate import engine, rules, validate_paths, validate_store
 from lineofsight.validate.build import rule
 from lineofsight.validate.rules import ruleset, version
 
 from .clean_903 import LA, YEAR, Return, clean_return, store_of
+
+STORE = Store()  # shared by the tests here: building a store's calendar is the slow part
 
 
 def write_return(folder: Path, data: Return) -> Path:
@@ -47,7 +51,7 @@ def test_a_rule_that_crashes_is_reported_as_not_run(monkeypatch: pytest.MonkeyPa
     broken = rule("900", "child", ("SEX",), "broken", "t.no_such_column = 1")
     good = rule("901", "child", ("SEX",), "every boy", "t.sex = '1'")
     monkeypatch.setattr(rules, "all_rules", lambda: (broken, good))
-    with store_of(clean_return()) as store:
+    with nullcontext(store_of(clean_return(), STORE)) as store:
         report = validate_store(store, LA, YEAR)
     assert [n.rule for n in report.not_run] == ["900"]
     assert "no_such_column" in report.not_run[0].error
@@ -59,7 +63,7 @@ def test_a_rule_that_crashes_is_reported_as_not_run(monkeypatch: pytest.MonkeyPa
 def test_issue_carries_file_row_child_and_field_values() -> None:
     data = clean_return()
     data["episode"][2]["legal_status"] = "Q1"  # C2's episode, the third row: CSV row 4 counting the header
-    with store_of(data) as store:
+    with nullcontext(store_of(data, STORE)) as store:
         report = validate_store(store, LA, YEAR, "ssda903")
     issue = next(i for i in report.issues if i.rule == "144")
     assert (issue.file, issue.table, issue.row, issue.child) == ("Episodes.csv", "episode", 4, "C2")
@@ -69,7 +73,7 @@ def test_issue_carries_file_row_child_and_field_values() -> None:
 def test_values_of_fields_from_the_header_are_shown() -> None:
     data = clean_return()
     data["episode"][2]["legal_status"] = "J1"  # C2 is 5: too young for J1 (358)
-    with store_of(data) as store:
+    with nullcontext(store_of(data, STORE)) as store:
         report = validate_store(store, LA, YEAR, "ssda903")
     issue = next(i for i in report.issues if i.rule == "358")
     assert dict(zip(issue.fields, issue.values, strict=True)) == {
@@ -116,7 +120,7 @@ def test_shared_fragments_give_the_same_issues_as_each_rule_alone() -> None:
     data = clean_return()
     for code in ("142", "433", "504", "607", "191", "1007", "543", "SW11aSTG2", "383"):
         CASES[code][0](data)
-    with store_of(data) as store:
+    with nullcontext(store_of(data, STORE)) as store:
         report = validate_store(store, LA, YEAR, "ssda903")
         alone = [i for r in ruleset(YEAR, "ssda903") for i in engine.run_rule(store, r, LA, YEAR)]
     assert sorted(map(repr, report.issues)) == sorted(map(repr, alone))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .test_engine import write_return
 HOSTILE = '=HYPERLINK("http://example.invalid")'
 
 
+@functools.cache
 def _report() -> ValidationReport:
     data = clean_return()
     data["child"][1]["sex"] = HOSTILE  # 101 fires and shows the value
@@ -102,3 +104,11 @@ def test_cli_text_and_report(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(folder), "--report", str(report)])
     assert result.exit_code == 0, result.output
     assert "rules run" in result.stdout and report.exists()
+
+
+def test_rules_command_lists_the_year_ruleset() -> None:
+    result = CliRunner().invoke(app, ["rules", "--year", "2025/26", "--dataset", "ssda903", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert len(listed) >= 150 and {r["dataset"] for r in listed} == {"ssda903"}
+    assert next(r for r in listed if r["code"] == "103")["fields"] == "ETHNIC"

@@ -15,14 +15,16 @@ from rich.table import Table as RichTable
 from lineofsight.errors import UserError
 from lineofsight.validate import ValidationReport, validate_paths
 from lineofsight.validate.export import write_report
+from lineofsight.validate.rules import ruleset, version
 
 SHOWN_ISSUES = 50
 console = Console()
 
 
 def register(app: typer.Typer) -> None:
-    """Add `validate` to the main app."""
+    """Add `validate` and `rules` to the main app."""
     app.command()(validate)
+    app.command()(rules)
 
 
 def parse_year(text: str | None) -> int | None:
@@ -101,3 +103,40 @@ def show(report: ValidationReport, report_file: Path | None) -> None:
     console.print(f"{len(report.issues)} issues ({report.errors} errors){tail}")
     if report_file:
         console.print(f"Report written to {report_file}")
+
+
+def rules(
+    year: Annotated[str, typer.Option("--year", help="Collection year, e.g. 2025/26")] = "2025/26",
+    dataset: Annotated[str | None, typer.Option("--dataset", help="ssda903 or cin (default: both)")] = None,
+    output: Annotated[str, typer.Option("--format", help="table (default), markdown or json")] = "table",
+) -> None:
+    """List the DfE rules of a collection year: code, error or query, table, fields and message."""
+    if dataset not in (None, "ssda903", "cin"):
+        raise UserError(f"--dataset {dataset}: use ssda903 or cin")
+    collection = parse_year(year)
+    assert collection is not None
+    found = ruleset(collection, dataset)
+    rows = [(r.dataset, r.code, str(r.severity), r.table, ", ".join(r.fields), r.message) for r in found]
+    if output == "json":
+        keys = ("dataset", "code", "severity", "table", "fields", "message")
+        sys.stdout.write(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=1) + "\n")
+    elif output == "markdown":
+        sys.stdout.write(f"Ruleset {version(collection, dataset)}: {len(rows)} rules\n\n")
+        sys.stdout.write("| Dataset | Code | Severity | Table | Fields | Message |\n|---|---|---|---|---|---|\n")
+        for row in rows:
+            sys.stdout.write("| " + " | ".join(v.replace("|", "/") for v in row) + " |\n")
+    elif output == "table":
+        table = RichTable(
+            "Dataset",
+            "Code",
+            "Severity",
+            "Table",
+            "Fields",
+            "Message",
+            title=f"Ruleset {version(collection, dataset)}: {len(rows)} rules",
+        )
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    else:
+        raise UserError(f"--format {output}: use table, markdown or json")
