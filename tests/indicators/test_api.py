@@ -166,3 +166,24 @@ def test_reference_docs_are_derived_from_every_declaration() -> None:
 def test_a_council_code_is_checked_before_it_reaches_sql() -> None:
     with pytest.raises(UserError, match="not a council code"):
         compute(Store(), council="1' OR '1'='1")
+
+
+def test_cli_errors_are_one_plain_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(app, ["indicators", "--db", str(tmp_path / "none.duckdb")])
+    assert isinstance(out.exception, UserError) and "no such store file" in str(out.exception)
+    out = runner.invoke(app, ["children", "--db", str(tmp_path / "none.duckdb"), "--indicator", "cla.rates"])
+    assert isinstance(out.exception, UserError) and "cla.rate" in str(out.exception)
+
+
+def test_table_output_for_people(tmp_path: Path) -> None:
+    db = tmp_path / "store.duckdb"
+    store = two_council_store()
+    store.con.execute(f"ATTACH '{db}' AS f")
+    store.con.execute("COPY FROM DATABASE memory TO f")
+    store.close()
+    out = CliRunner().invoke(app, ["indicators", "--db", str(db), "--council", "201"], env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    line = next(x for x in out.output.splitlines() if "Assessments completed within 45" in x)
+    assert "100.0%" in line and "201" in line
+    assert "no data" in next(x for x in out.output.splitlines() if "15 working days" in x)
