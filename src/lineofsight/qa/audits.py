@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lineofsight.errors import UserError
-from lineofsight.model.qa import AREA, AUDIT, AUDIT_ACTION, AUDIT_GRADE, DOMAIN
+from lineofsight.model.qa import AUDIT, AUDIT_ACTION, AUDIT_GRADE, DOMAIN
 from lineofsight.model.schema import ColumnType, Table
 from lineofsight.qa.csvio import (
     Problem,
@@ -208,7 +208,3 @@ def export_csv(store: Store, council: str, path: Path, kind: str = "audits", pro
         out.append([by_source[h] for h in AUDIT_CSV_HEADER])
     write_csv(path, AUDIT_CSV_HEADER, out)
     return len(out)
-
-
-def area_label(code: str) -> str:
-    return AREA.label(code)

@@ -1,25 +1,26 @@
 """The evidence a self-evaluation is drawn from, gathered from each source that has data.
 
 Each source is read through its owner's public function; when a source has no
-data (or its engine is not there) the gap is recorded as a note, never filled
-with a figure. Every figure an Evidence item carries is formatted here, once,
-so the draft can only repeat it.
+data the gap is recorded as a note, never filled with a figure. Every figure
+is formatted once, here and in the draft's evidence list, so statements only
+repeat it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 from dataclasses import dataclass, field
 from typing import Any
+
+import duckdb
 
 from lineofsight import indicators
 from lineofsight.benchmark import compare as bench
 from lineofsight.errors import UserError
-from lineofsight.model.qa import AREA
+from lineofsight.model.inspection import FRAMEWORKS, GRADE
+from lineofsight.ofsted import history
 from lineofsight.qa import feedback, summary
-from lineofsight.qa.stats import Share
 from lineofsight.store import Store
 
 
@@ -83,10 +84,6 @@ def fmt_number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def share_text(share: Share) -> str:
-    return share.text()
-
-
 # --- gathering -------------------------------------------------------------------
 
 
@@ -107,13 +104,6 @@ def gather(store: Store, council: str, year: int, today: dt.date | None = None) 
         sources.notes.append("No feedback from children and families recorded for the year.")
     sources.inspections = _inspections(store, council, sources.notes)
     return sources
-
-
-def _optional(module: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        return None
 
 
 def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list[IndicatorFigure]:
@@ -183,13 +173,9 @@ JUDGEMENT_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def _inspections(store: Store, council: str, notes: list[str]) -> list[InspectionFigure]:
-    history = _optional("lineofsight.ofsted.history")
-    if history is None or not hasattr(history, "inspections"):
-        notes.append("No inspection history is available in this installation.")
-        return []
     try:
         rows = history.inspections(store, council)
-    except Exception as exc:  # reported in the draft rather than stopping it
+    except (UserError, duckdb.Error) as exc:  # reported in the draft rather than stopping it
         notes.append(f"The inspection history could not be read: {exc}")
         return []
     figures = [f for row in rows for f in _judged(row)]
@@ -200,8 +186,6 @@ def _inspections(store: Store, council: str, notes: list[str]) -> list[Inspectio
 
 def _judged(row: dict[str, Any]) -> list[InspectionFigure]:
     """One figure per judgement of an inspection that maps to an area of practice."""
-    from lineofsight.model.inspection import FRAMEWORKS, GRADE
-
     published = row.get("published") or row.get("inspection_end") or row.get("inspection_start")
     framework = FRAMEWORKS.get(str(row.get("framework")))
     if not isinstance(published, dt.date) or framework is None:
@@ -223,7 +207,3 @@ def latest_judgements(store: Store, council: str) -> dict[str, InspectionFigure]
     for figure in sorted(_inspections(store, council, []), key=lambda f: f.published):
         latest[figure.area] = figure
     return latest
-
-
-def area_title(area: str) -> str:
-    return AREA.label(area)

@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lineofsight.model.qa import AREA, DOMAIN, GRADE
+from lineofsight.model.qa import AREA, DOMAIN
 from lineofsight.qa.stats import Share, cohen_kappa
 from lineofsight.store import Store
-
-GOOD_OR_BETTER = ("1", "2")
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,3 @@ def overdue_actions(store: Store, council: str, today: dt.date | None = None) ->
         ORDER BY a.due_date, a.action_id""",
         {"council": council, "today": today or dt.date.today()},
     )
-
-
-def grade_label(code: str | None) -> str:
-    return GRADE.label(code) if code else "not graded"
