@@ -122,7 +122,7 @@ def children_command(
         raise UserError("--format markdown is for the indicator reference; use table, json or csv here")
     store = _open(db)
     council, year = _one_council_year(store, council, year)
-    members = children(store, definition.id, council, year, user or getpass.getuser(), purpose)
+    members = children(store, definition.id, council, year, user or _os_user(), purpose)
     rows = [
         {
             "member": m.child_id,
@@ -158,6 +158,13 @@ def _one_council_year(store: Store, council: str | None, year: int | None) -> tu
             raise UserError(f"Nothing is loaded for council {council}.")
         year = years[-1]
     return str(council), int(year)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError) as exc:  # no login name in some containers
+        raise UserError("Cannot tell who you are for the audit log: pass --user NAME.") from exc
 
 
 def _plain(v: object) -> object:
