@@ -10,6 +10,7 @@ A6,,C6,care_leavers,North,ann,,,,,,,,,,,,
 A7,,C7,care_leavers,North,ann,01/07/2025,,,,,,Excellent,,,,,
 A8,,C8,nowhere,North,ann,01/07/2025,,,,,,2,,,,,
 A9,,C9,care_leavers,North,ann,01/07/2025,,,,,,2,,ann,02/07/2025,2,
+A10,,C10,care_leavers,North,ann,,,,,,,3,,,,,
 """
 
 

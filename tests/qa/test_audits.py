@@ -28,12 +28,13 @@ def store(tmp_path: Path) -> Store:
 
 def test_import_loads_good_rows_and_names_each_bad_one(store: Store, tmp_path: Path) -> None:
     result = audits.import_csv(store, tmp_path / "audits.csv", COUNCIL)
-    assert (result.kind, result.rows_read, result.rows_loaded) == ("audits", 9, 6)
+    assert (result.kind, result.rows_read, result.rows_loaded) == ("audits", 10, 6)
     assert [str(p) for p in result.problems] == [
         "audits.csv, row 8, OVERALL: must be a grade: 1 Outstanding, 2 Good, 3 Requires improvement to be good, "
         "4 Inadequate",
         "audits.csv, row 9, AREA: must be one of " + ", ".join(TABLES["audit"].column("area").codes.codes),  # type: ignore[union-attr]
         "audits.csv, row 10, MODERATOR: must be a second auditor, not the one who audited the case",
+        "audits.csv, row 11, AUDIT_DATE: is required when the audit is graded (OVERALL)",
     ]
     grades = store.query("SELECT domain, grade FROM audit_grade WHERE audit_id = 'A1' ORDER BY domain")
     assert grades == [

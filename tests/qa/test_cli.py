@@ -59,7 +59,7 @@ def test_audit_commands(db: Path, tmp_path: Path) -> None:
     assert code == 0 and "1 cases drawn from 1 who fit the theme" in out  # C1 alone has a previous plan
     assert len((tmp_path / "plan.csv").read_text().splitlines()) == 2
     code, out = run("audit", "import", str(tmp_path / "audits.csv"), *common)
-    assert code == 1 and "6 of 9 audits loaded" in out and "audits.csv, row 8, OVERALL" in out
+    assert code == 1 and "6 of 10 audits loaded" in out and "audits.csv, row 8, OVERALL" in out
     code, out = run("audit", "import", str(tmp_path / "actions.csv"), *common)
     assert code == 1 and "3 of 5 actions loaded" in out
     code, out = run("audit", "summary", *common, "--today", "2025-09-01")

@@ -65,6 +65,8 @@ def _parse_audit(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
         grade = parse_grade(header, row.get(header, ""))
         if grade:
             grades[domain] = grade
+    if record["overall_grade"] and not record["audit_date"]:
+        raise RowError("AUDIT_DATE", "is required when the audit is graded (OVERALL)")
     if record["moderated_grade"] and not record["moderator"]:
         raise RowError("MODERATOR", "is required when MODERATED_GRADE is given")
     if record["moderator"] and record["moderator"].lower() == record["auditor"].lower():
