@@ -60,7 +60,8 @@ def issue_query(rule: Rule, shared: dict[str, str] | None = None) -> tuple[str, 
     table = TABLES[rule.table]
     child = _child_column(table)
     header = TABLES.get(HEADERS.get(rule.dataset, ""))
-    selects, fields, join = [], [], ""
+    selects: list[str] = []
+    fields: list[str] = []
     for f in rule.fields:
         own = table.by_source().get(f)
         if own is not None:
@@ -78,7 +79,7 @@ def issue_query(rule: Rule, shared: dict[str, str] | None = None) -> tuple[str, 
     cols = ", ".join(["t.source_file", "t.source_row", child_sql, *selects])
     sql = (
         f"WITH hits AS (SELECT DISTINCT source_file, source_row FROM ({logic}) r) "
-        f"SELECT {cols} FROM {table.name} t{join} JOIN hits h ON t.source_file IS NOT DISTINCT FROM h.source_file "
+        f"SELECT {cols} FROM {table.name} t JOIN hits h ON t.source_file IS NOT DISTINCT FROM h.source_file "
         "AND t.source_row IS NOT DISTINCT FROM h.source_row "
         "WHERE t.la_code = $la_code AND t.collection_year = $year ORDER BY t.source_file, t.source_row"
     )
