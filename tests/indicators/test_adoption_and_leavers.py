@@ -6,12 +6,12 @@ import pytest
 
 from lineofsight.store import Store
 
-from .rows import figure, put
+from .rows import LA, figure, put
 from .test_children_in_care import episode
 
 
-def adoption_store() -> Store:
-    store = Store()
+def adoption_store(store: Store | None = None, la: str = LA) -> Store:
+    store = store or Store()
     # D1's early episodes ended before 2025/26 and are only in the 2024 return.
     put(
         store,
@@ -21,6 +21,7 @@ def adoption_store() -> Store:
             episode("D1", "2023-06-01", "L", "E1", "U6", "2024-06-01"),
         ],
         year=2024,
+        la=la,
     )
     put(
         store,
@@ -36,12 +37,14 @@ def adoption_store() -> Store:
             episode("D3", "2024-01-01", "S", "V2", "U6", "2024-09-01"),
             episode("D3", "2024-09-01", "P", "V2", "A4", "2025-11-01"),
         ],
+        la=la,
     )
     adopted = [("D1", "2024-05-01", "0"), ("D2", "2023-08-01", "1"), ("D3", "2024-08-01", "0")]
     put(
         store,
         "adoption",
         [{"child_id": c, "date_should_be_placed": m, "date_matched": m, "foster_care": f} for c, m, f in adopted],
+        la=la,
     )
     return store
 

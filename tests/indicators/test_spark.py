@@ -10,6 +10,11 @@ from lineofsight.indicators import children, compute
 from lineofsight.indicators.spark import SparkEngine
 from lineofsight.store import Store
 
+from .rows import put
+from .test_adoption_and_leavers import adoption_store
+from .test_children_in_care import episode
+from .test_workforce import workforce_store
+
 pytestmark = pytest.mark.spark
 
 
@@ -34,3 +39,47 @@ def test_child_lists_are_identical(generated_store: Store, spark_engine: SparkEn
     duck = children(generated_store, indicator, council, 2026, "pytest")
     spark = children(generated_store, indicator, council, 2026, "pytest", engine=spark_engine)
     assert duck and sorted(spark, key=repr) == sorted(duck, key=repr)
+
+
+def test_hand_worked_edge_cases_are_identical_on_spark() -> None:
+    pytest.importorskip("pyspark")
+    store = Store()
+    adoption_store(store, "901")
+    workforce_store(store, "902")
+    # 45 working days over the May bank holidays (see test_help_and_protection), and 20.0 miles exactly
+    put(
+        store,
+        "assessment",
+        [
+            {"child_id": "B", "referral_id": 1, "start_date": "2025-05-01", "authorisation_date": "2025-07-07"},
+            {"child_id": "C", "referral_id": 1, "start_date": "2025-05-01", "authorisation_date": "2025-07-08"},
+        ],
+        la="903",
+    )
+    put(
+        store,
+        "postcode",
+        [
+            {"postcode": "AA11AA", "easting": 400000, "northing": 300000},
+            {"postcode": "BB22BB", "easting": 432186, "northing": 300000},
+        ],
+    )
+    put(
+        store,
+        "episode",
+        [episode("P1", "2025-05-01", "S", "C2", "U4", home_postcode="AA11AA", placement_postcode="BB22BB")],
+        la="903",
+    )
+    engine = SparkEngine(store)
+    try:
+        on_spark = compute(engine=engine)
+    finally:
+        engine.close()
+    on_duckdb = compute(store)
+    assert {(r.id, r.council) for r in on_duckdb} >= {
+        ("adoption.a10", "901"),
+        ("workforce.absence", "902"),
+        ("cin.assessments_45wd", "903"),
+        ("cla.placed_20_miles", "903"),
+    }
+    assert on_spark == on_duckdb

@@ -6,11 +6,11 @@ import pytest
 
 from lineofsight.store import Store
 
-from .rows import figure, put
+from .rows import LA, figure, put
 
 
-def workforce_store() -> Store:
-    store = Store()
+def workforce_store(store: Store | None = None, la: str = LA) -> Store:
+    store = store or Store()
     workers = [
         # id, agency, fte, start, leaving, qualified, cases, absence days
         ("W1", False, 1.0, "2015-01-01", None, "2014-07-01", 20, 10),
@@ -29,8 +29,9 @@ def workforce_store() -> Store:
             | {"qualification_date": q, "cases": c, "absence_days": days}
             for w, a, f, s, left, q, c, days in workers
         ],
+        la=la,
     )
-    put(store, "vacancy", [{"role": "5", "vacancies_fte": 0.7}, {"role": "4", "vacancies_fte": 0.5}])
+    put(store, "vacancy", [{"role": "5", "vacancies_fte": 0.7}, {"role": "4", "vacancies_fte": 0.5}], la=la)
     return store
 
 
