@@ -22,7 +22,8 @@ INDICATOR = Indicator(
         "On time: the first review by the date 3 calendar months after the start, each later review by "
         "6 calendar months after the one before, and the next review not yet overdue at 31 March or the "
         "plan's end (due on that day is not overdue).",
-        "Reviews of the whole plan are checked, including those before this year.",
+        "Every review date of the plan in this year's return is checked, including any before 1 April; "
+        "a plan whose earlier reviews are missing from the return is judged on what the return holds.",
     ),
     query="""
 WITH plans AS (
