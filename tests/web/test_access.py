@@ -128,3 +128,17 @@ def test_sign_out_needs_csrf_and_ends_the_session(app_client: TestClient) -> Non
     out = app_client.post("/sign-out", data={"csrf_token": token(page.text)}, follow_redirects=False)
     assert out.status_code == 303
     assert app_client.get(OVERVIEW, follow_redirects=False).status_code == 303
+
+
+def test_every_view_of_a_cached_list_is_audited(app_client: TestClient, web_db: object) -> None:
+    sign_in(app_client, "manager")
+
+    def logged() -> int:
+        with Store(str(web_db)) as store:
+            where = "username = 'manager' AND action = 'list_children' AND subject = 'cin.assessments_45wd'"
+            return store.count("audit_log", where)
+
+    before = logged()
+    for _ in range(3):  # the first view may fill the cache; the next two are served from it
+        assert 'id="members"' in app_client.get(INDICATOR).text
+    assert logged() == before + 3

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,7 +19,7 @@ from starlette.templating import Jinja2Templates
 
 from lineofsight.store import audit
 from lineofsight.web.state import State
-from lineofsight.web.users import CHILD_LEVEL, role_of
+from lineofsight.web.users import CHILD_LEVEL
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -49,9 +50,12 @@ def current_user(request: Request) -> User | None:
     username = request.session.get("username")
     if not username:
         return None
-    with state(request).use() as store:
-        role = role_of(store, username)  # read each time, so a changed role or removed user takes effect at once
-    return User(username, role) if role else None
+    if "los_user" in request.scope:  # looked up once per request
+        found: User | None = request.scope["los_user"]
+        return found
+    role = state(request).role(username)
+    request.scope["los_user"] = User(username, role) if role else None
+    return request.scope["los_user"]
 
 
 def require(request: Request, *roles: str) -> User:
@@ -91,10 +95,29 @@ def record(request: Request, user: User, action: str, subject: str, council: str
         audit.record(store, user.username, action, subject, council, detail)
 
 
-def render(request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200) -> Response:
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    status: int = 200,
+    cache_key: tuple[Any, ...] | None = None,
+) -> Response:
+    """Render a page. With a cache_key, the page's own blocks are rendered once per key and role (they must not
+    depend on anything else), and only the shell around them (user, CSRF token) is rendered per request."""
     user = current_user(request)
     values = {"user": user, "csrf_token": csrf_token(request), "quote": quote, **(context or {})}
+    if cache_key is not None:
+        key = ("page", *cache_key, user.role if user else None)
+        blocks = state(request).cached(key, lambda: _blocks(template, values))
+        values = {**values, "blocks": blocks}
+        template = "shell.html"
     return TEMPLATES.TemplateResponse(request, template, values, status_code=status)
+
+
+def _blocks(template: str, values: dict[str, Any]) -> dict[str, Markup]:
+    compiled = TEMPLATES.env.get_template(template)
+    context = compiled.new_context(values)
+    return {name: Markup("".join(block(context))) for name, block in compiled.blocks.items()}
 
 
 def _globals() -> None:

@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from lineofsight.indicators import Result, compute
-from lineofsight.store import Store
+from lineofsight.indicators import Member, Result, children, compute
+from lineofsight.store import Store, audit
+from lineofsight.web.users import role_of
 
 
 class State:
@@ -22,6 +23,8 @@ class State:
         self.lock = threading.RLock()
         self._results: list[Result] | None = None
         self._pages: dict[tuple[Any, ...], Any] = {}
+        self._members: dict[tuple[str, str, int], list[Member]] = {}
+        self._roles: dict[str, str | None] = {}
 
     @contextmanager
     def use(self) -> Iterator[Store]:
@@ -42,10 +45,32 @@ class State:
                 self._pages[key] = build()
             return self._pages[key]
 
+    def members(self, indicator_id: str, council: str, year: int, username: str, purpose: str) -> list[Member]:
+        """The children behind a figure. The first read goes through indicators.children (which audits);
+        later views of the same list are served from memory and audited here, so every view is still logged."""
+        key = (indicator_id, council, year)
+        with self.lock:
+            if key in self._members:
+                audit.record(
+                    self.store, username, "list_children", indicator_id, council, f"year={year}; purpose={purpose}"
+                )
+            else:
+                self._members[key] = children(self.store, indicator_id, council, year, username, purpose)
+            return self._members[key]
+
+    def role(self, username: str) -> str | None:
+        """Roles change only through this store (the CLI cannot open it while the server holds it)."""
+        with self.lock:
+            if username not in self._roles:
+                self._roles[username] = role_of(self.store, username)
+            return self._roles[username]
+
     def changed(self) -> None:
         with self.lock:
             self._results = None
             self._pages.clear()
+            self._members.clear()
+            self._roles.clear()
 
     def close(self) -> None:
         with self.lock:

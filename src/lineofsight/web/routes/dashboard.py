@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from lineofsight.errors import UserError
-from lineofsight.indicators import children, get
+from lineofsight.indicators import get
 from lineofsight.report import figures
 from lineofsight.web import journey
 from lineofsight.web.pages import record, render, require, require_child_level, state
@@ -49,7 +49,7 @@ def overview(request: Request) -> Response:
     areas = los.cached(("overview", council, year), build)
     years = figures.years_of(los.results(), council)
     context = {"title": f"Line of sight {council} {year}", "council": council, "year": year, "areas": areas}
-    return render(request, "overview.html", {**context, "years": years})
+    return render(request, "overview.html", {**context, "years": years}, cache_key=("overview", council, year))
 
 
 def indicator(request: Request) -> Response:
@@ -67,8 +67,7 @@ def indicator(request: Request) -> Response:
     figure = los.cached(("indicator", declared.id, council, year), build)
     members = None
     if user.child_level:
-        with los.use() as store:  # children() writes the audit log before reading any child
-            members = children(store, declared.id, council, year, user.username, "dashboard indicator page")
+        members = los.members(declared.id, council, year, user.username, "dashboard indicator page")
     detail_keys = sorted({k for m in members or [] for k in m.detail})
     context = {
         "title": declared.title,
@@ -81,7 +80,7 @@ def indicator(request: Request) -> Response:
         "counted": sum(1 for m in members or [] if m.in_numerator),
         "detail_keys": detail_keys,
     }
-    return render(request, "indicator.html", context)
+    return render(request, "indicator.html", context, cache_key=("indicator", declared.id, council, year))
 
 
 def _definition(i: Any) -> list[tuple[str, str]]:
