@@ -142,3 +142,11 @@ def test_every_view_of_a_cached_list_is_audited(app_client: TestClient, web_db: 
     for _ in range(3):  # the first view may fill the cache; the next two are served from it
         assert 'id="members"' in app_client.get(INDICATOR).text
     assert logged() == before + 3
+
+
+def test_overview_draws_the_distributions_with_their_numbers(app_client: TestClient) -> None:
+    sign_in(app_client, "viewer")
+    page = app_client.get(OVERVIEW).text
+    assert "Working days to complete assessments" in page and "45 working days" in page
+    assert "Distance of placements from home" in page and "20 miles" in page
+    assert page.count("Show the numbers") >= 2

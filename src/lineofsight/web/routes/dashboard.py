@@ -46,10 +46,15 @@ def overview(request: Request) -> Response:
     def build() -> Any:
         return figures.overview(los.store, los.results(), council, year)
 
+    def spread() -> Any:
+        return figures.distributions(los.store, council, year)
+
     areas = los.cached(("overview", council, year), build)
+    distributions = los.cached(("distributions", council, year), spread)
     years = figures.years_of(los.results(), council)
     context = {"title": f"Line of sight {council} {year}", "council": council, "year": year, "areas": areas}
-    return render(request, "overview.html", {**context, "years": years}, cache_key=("overview", council, year))
+    context = {**context, "years": years, "distributions": distributions}
+    return render(request, "overview.html", context, cache_key=("overview", council, year))
 
 
 def indicator(request: Request) -> Response:
