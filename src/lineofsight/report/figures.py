@@ -46,6 +46,21 @@ class Figure:
     def unit_label(self) -> str:
         return UNIT_LABELS.get(self.indicator.unit, "")
 
+    @property
+    def benchmark_text(self) -> str:
+        c = self.comparison
+        if c is None:
+            return "no benchmark loaded"
+        parts = [
+            ("England", c.england),
+            (c.region_name or "region", c.region),
+            ("statistical neighbours", c.statistical_neighbours),
+        ]
+        known = [f"{name} {charts.fmt(value)}" for name, value in parts if value is not None]
+        if c.quartile:
+            known.append(f"quartile {c.quartile} of {c.councils_ranked}")
+        return "; ".join(known) if known else f"no benchmark for {c.year - 1} to {c.year}"
+
     def sparkline(self) -> str:
         return charts.sparkline(self.trend, f"Trend of {self.indicator.title}")
 

@@ -1,0 +1,45 @@
+"""With the council lookup and the DfE's published figures imported, pages show the benchmark and the RAG rule."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from lineofsight.benchmark.councils import import_lookup
+from lineofsight.benchmark.published import import_published
+from lineofsight.store import Store
+from lineofsight.web.app import create_app
+from lineofsight.web.users import add_user
+
+from .conftest import COUNCIL, PASSWORD, sign_in
+
+PUBLISHED_YEAR = 2025  # the latest year the DfE has published, and a year the sample council has
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: Path, reference_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    if not (reference_dir / "la_lookup.csv").exists():
+        pytest.skip("the shared reference data is not here")
+    db = tmp_path_factory.mktemp("bench") / "bench.duckdb"
+    shutil.copy(sample_db, db)
+    with Store(db) as store:
+        import_lookup(store, reference_dir / "la_lookup.csv")
+        import_published(store, reference_dir / "dfe")
+        add_user(store, "viewer", "viewer", PASSWORD)
+    with TestClient(create_app(db, secret_key="test", secure_cookies=False)) as test_client:
+        yield test_client
+
+
+def test_overview_shows_england_region_neighbours_and_rated_rules(client: TestClient) -> None:
+    sign_in(client, "viewer")
+    page = client.get(f"/overview/{COUNCIL}/{PUBLISHED_YEAR}").text
+    assert "Yorkshire and the Humber" in page  # North Lincolnshire's region, from the lookup
+    assert "statistical neighbours" in page
+    colours = set(re.findall(r"govuk-tag--(green|yellow|red) ", page))
+    assert colours, "no indicator was rated red, amber or green"
+    assert re.search(r"(Green|Amber|Red): [0-9.]+ .*England&#39;s [0-9.]+", page)  # the rule, in words (HTML-escaped)
