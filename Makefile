@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench setup browser java clean
+.PHONY: demo test lint bench setup browser java clean web-assets system-deps
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -13,10 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP) web-assets
+setup: system-deps $(STAMP) web-assets
 
 web-assets:
 	sh scripts/install-web-assets.sh
+
+# Pango for WeasyPrint's PDF packs, installed if missing.
+system-deps:
+	sh scripts/install-system-deps.sh
 
 demo: setup
 	$(BIN)/lineofsight demo
