@@ -34,10 +34,18 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8000,
 ) -> None:
-    """Serve the dashboard (sign in with a user made by `lineofsight user add`)."""
+    """Serve the dashboard (sign in with a user made by `lineofsight user add`).
+
+    On any address but loopback the session cookie is marked Secure: put the server behind HTTPS.
+    """
     from lineofsight.web import serve as run
+    from lineofsight.web.app import VENDOR
 
     _existing(db)
+    if not (VENDOR / "govuk-frontend.min.css").is_file():
+        console.print(
+            "[yellow]GOV.UK Frontend is not installed: pages will be unstyled (run `make web-assets`)[/yellow]"
+        )
     console.print(f"lineofsight dashboard at http://{host}:{port}/  (Ctrl+C to stop)")
     run(db, host, port)
 
