@@ -112,6 +112,7 @@ def test_indicator_page_shows_definition_and_trend(app_client: TestClient) -> No
     page = app_client.get(INDICATOR).text
     assert "Assessments authorised within 45 working days of their start" in page  # numerator, from the declaration
     assert "Show the numbers" in page and "<title" in page and "<desc" in page
+    assert "Working days to complete assessments" in page  # the distribution against the 45-day line
 
 
 def test_unknown_indicator_council_or_year_is_404(app_client: TestClient) -> None:

@@ -123,6 +123,8 @@ def bins(values: Sequence[float], edges: Sequence[int], unit: Unit | str = "") -
     return out
 
 
+# The indicator each distribution belongs to, by its place in distributions().
+DISTRIBUTION_OF = {"cin.assessments_45wd": 0, "cla.placed_20_miles": 1}
 ASSESSMENT_EDGES = (0, 6, 11, 16, 21, 26, 31, 36, 41, 46, 56, 66, 81)
 DISTANCE_EDGES = (0, 5, 10, 15, 20, 30, 50, 100)
 

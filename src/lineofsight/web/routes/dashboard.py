@@ -70,6 +70,10 @@ def indicator(request: Request) -> Response:
         return figures.figure(los.store, los.results(), declared, council, year)
 
     figure = los.cached(("indicator", declared.id, council, year), build)
+    spread = None
+    if declared.id in figures.DISTRIBUTION_OF:
+        spread = los.cached(("distributions", council, year), lambda: figures.distributions(los.store, council, year))
+        spread = spread[figures.DISTRIBUTION_OF[declared.id]]
     members = None
     if user.child_level:
         members = los.members(declared.id, council, year, user.username, "dashboard indicator page")
@@ -84,6 +88,7 @@ def indicator(request: Request) -> Response:
         "members": members,
         "counted": sum(1 for m in members or [] if m.in_numerator),
         "detail_keys": detail_keys,
+        "distribution": spread,
     }
     return render(request, "indicator.html", context, cache_key=("indicator", declared.id, council, year))
 
