@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,8 @@ async def upload(request: Request) -> Response:
         paths = []
         for f in files:
             path = Path(tmp) / Path(f.filename or "upload").name  # never a path the sender chose
-            path.write_bytes(await f.read())
+            with path.open("wb") as out:  # streamed: a large return is never held whole in memory
+                shutil.copyfileobj(f.file, out)
             paths.append(path)
         outcome = await run_in_threadpool(
             _validate_and_load, request, paths, council, int(year_text) if year_text else None, force
@@ -86,9 +88,13 @@ def _validate_and_load(
     if report.errors and not force:
         return {**outcome, "loaded": False, "rejected": True}
     los = state(request)
-    with los.use() as store:
-        result = load_paths(store, paths, council or report.council, year or report.year)
-    los.changed()
+    try:
+        with los.use() as store:
+            result = load_paths(store, paths, council or report.council, year or report.year)
+    except UserError as exc:
+        return {**outcome, "problem": str(exc), "loaded": False}
+    finally:
+        los.changed()
     return {**outcome, "loaded": True, "counts": result.counts, "council": report.council, "year": report.year}
 
 
