@@ -105,7 +105,9 @@ def render(
     """Render a page. With a cache_key, the page's own blocks are rendered once per key and role (they must not
     depend on anything else), and only the shell around them (user, CSRF token) is rendered per request."""
     user = current_user(request)
-    values = {"user": user, "csrf_token": csrf_token(request), "quote": quote, **(context or {})}
+    place = request.session.get("place") or [None, None]  # the council-year last opened, for the navigation
+    values = {"user": user, "csrf_token": csrf_token(request), "quote": quote, "council": place[0], "year": place[1]}
+    values.update(context or {})
     if cache_key is not None:
         key = ("page", *cache_key, user.role if user else None)
         blocks = state(request).cached(key, lambda: _blocks(template, values))

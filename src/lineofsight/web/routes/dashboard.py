@@ -41,6 +41,7 @@ def _council_year(request: Request) -> tuple[str, int]:
 def overview(request: Request) -> Response:
     require(request)
     council, year = _council_year(request)
+    request.session["place"] = [council, year]
     los = state(request)
 
     def build() -> Any:
