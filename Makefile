@@ -22,8 +22,11 @@ web-assets:
 system-deps:
 	sh scripts/install-system-deps.sh
 
+# The public reference data (councils, DfE figures, Ofsted outcomes) is imported when it lies beside the checkout.
+REFERENCE := $(wildcard ../shared/reference)
+
 demo: setup
-	$(BIN)/lineofsight demo
+	$(BIN)/lineofsight demo $(if $(REFERENCE),--reference $(REFERENCE))
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -29,9 +29,8 @@ DEMO_DB = "lineofsight.duckdb"
 
 
 def register(app: typer.Typer) -> None:
-    """Add `generate` and `demo` to the main app."""
+    """Add `generate` to the main app (`demo`, which calls the demo steps here, lives in cli/demo.py)."""
     app.command("generate")(generate_command)
-    app.command("demo")(demo_command)
 
 
 def _share(name: str, value: float | None) -> float | None:
@@ -131,17 +130,3 @@ def summary_table(db: Path) -> RichTable:
         table.add_row(name, *(f"{counts[name].get(y, 0):,}" for y in years))
     table.caption = f"population estimates: {population} rows"
     return table
-
-
-def demo_command(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the demo's returns and store")] = Path("demo"),
-    seed: Annotated[int, typer.Option("--seed")] = 1,
-) -> None:
-    """Generate North Lincolnshire's last three years, load them, and show what was loaded."""
-    out.mkdir(parents=True, exist_ok=True)
-    folders = demo_generate(out, seed)
-    result = demo_load(out, folders)
-    console.print(summary_table(out / DEMO_DB))
-    if result.problems:
-        console.print(f"{len(result.problems)} values could not be read; see `lineofsight load` for details")
-    console.print(f"Store: {out / DEMO_DB}")
