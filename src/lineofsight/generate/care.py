@@ -19,6 +19,7 @@ from lineofsight.generate.places import Place, Places
 DAY = dt.timedelta(days=1)
 PLACE_CHANGE_REASONS = {"CARPL": 40, "CREQB": 15, "CREQO": 10, "STAND": 4, "ALLEG": 3, "CHILD": 10, "LAREQ": 8}
 LONG_TERM = {"U6": "U4", "U3": "U1"}  # short-term to long-term fostering with the same carers
+FOSTER = ("U1", "U2", "U3", "U4", "U5", "U6")
 PROVIDER = {"U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR1", "U6": "PR4", "K2": "PR4", "K3": "PR4"}
 
 
@@ -62,13 +63,14 @@ class CareBuilder:
         elif emergency:
             legal, length = pick(rng, {"L1": 6, "L2": 4}), self._length(rng)
         else:
-            legal, length = pick(rng, {"V2": 38, "C1": 57, "J1": 3, "E1": 0.5, "C2": 1.5}), self._length(rng)
+            legal = pick(rng, {"V2": 38, "C1": 57, "J1": 3 if age >= 10 else 0, "E1": 0.5, "C2": 1.5})
+            length = self._length(rng)
         if adoption_route:
             length = int(quantile(rng, ((0, 480), (0.5, 720), (1, 1300))))
         end = min(start + dt.timedelta(days=max(1, length)), eighteen)
         place = "P1" if legal == "C2" and rng.random() < 0.3 else foster_place(rng, age)
         if child.uasc:
-            place = pick(rng, {"U6": 40, "K3": 35, "H5": 15, "K2": 10})
+            place = pick(rng, {"U6": 40, "K3": 35, "H5": 15, "K2": 10}) if age >= 16 else foster_place(rng, age)
         first = Episode(start, "S", legal, place, provider(rng, place), self._place_for(child, place))
         period = CarePeriod([first], "N1" if not child.uasc else "N8")
         period.cin_category = (
@@ -105,8 +107,8 @@ class CareBuilder:
         rng = self.rng
         out: list[tuple[dt.date, str, str]] = []
         day = start
-        if legal in ("L1", "L2"):
-            day = start + dt.timedelta(days=rng.randint(2, 8))
+        if legal in ("L1", "L2"):  # police protection lasts at most 72 hours, an EPO at most 21 days
+            day = start + dt.timedelta(days=rng.randint(1, 3) if legal == "L1" else rng.randint(2, 8))
             legal = pick(rng, {"C1": 70, "V2": 30})
             out.append((day, "legal", legal))
         if legal == "C1":
@@ -156,7 +158,7 @@ class CareBuilder:
     def _change(self, child: Child, period: CarePeriod, day: dt.date, kind: str, value: str) -> None:
         rng = self.rng
         last = period.episodes[-1]
-        if day <= last.start:
+        if day <= last.start or (kind == "legal" and value == last.legal_status):
             return
         last.end, last.rec = day, "X1"
         legal, place, placement, rne, reason = last.legal_status, last.place, last.placement, "L", None
@@ -165,12 +167,8 @@ class CareBuilder:
         if kind == "legal":
             legal = value
             if chance < 0.08 and not last.place.startswith("A"):  # new legal status and new carers at once
-                place, placement, rne, reason = (
-                    foster_place(rng, child.age_on(day)),
-                    self._place_for(child, ""),
-                    "T",
-                    "CARPL",
-                )
+                place, placement = self._new_placement(child, day, last)
+                rne, reason = "T", "CARPL"
             elif chance < 0.14 and same_carer:  # the same carers become long-term carers as the order is made
                 place, rne, reason = same_carer, "B", "PLACE"
         elif kind == "move" and chance < 0.12 and same_carer:  # same carers, now long-term fostering
@@ -179,14 +177,28 @@ class CareBuilder:
             place, rne, reason = value, "U" if value == "A5" else "P", "CARPL"
             placement = placement if value == "A5" or child.home is None else self.places.beyond(rng, child.home, 1.0)
         else:
-            place, placement = foster_place(rng, child.age_on(day)), self._place_for(child, "")
+            place, placement = self._new_placement(child, day, last)
             rne, reason = "P", pick(rng, PLACE_CHANGE_REASONS)
         if last.place.startswith("A") and kind != "adopt":  # placed for adoption: no more moves
             last.end, last.rec = None, None
             return
+        if place == "A5" and last.place not in FOSTER:  # A5 is only for a child's own foster carers
+            place, rne, placement = "A6", "P", self.places.beyond(rng, child.home, 1.0) if child.home else placement
+            if period.adoption:
+                period.adoption.foster_carer = False
+        # The DfE records why a placement changed on the episode that ended, not the one that began.
+        last.reason_change = reason
         period.episodes.append(
-            Episode(day, rne, legal, place, provider(rng, place) if rne != "L" else last.provider, placement, reason)
+            Episode(day, rne, legal, place, provider(rng, place) if rne != "L" else last.provider, placement)
         )
+
+    def _new_placement(self, child: Child, day: dt.date, last: Episode) -> tuple[str, Place | None]:
+        """A move: a placement that differs from the last in type or postcode (the DfE checks that it does)."""
+        for _ in range(10):
+            place, placement = foster_place(self.rng, child.age_on(day)), self._place_for(child, "")
+            if (place, placement) != (last.place, last.placement):
+                break
+        return place, placement
 
     def _place_for(self, child: Child, place: str) -> Place | None:
         if place == "P1":

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 from lineofsight.generate.entities import Child, Referral
 from lineofsight.generate.returns import Row, Year
+from lineofsight.generate.returns import upn as returns_upn
 from lineofsight.generate.simulate import Result
 
 CIN_SEX = {"1": "M", "2": "F"}
@@ -17,11 +19,12 @@ def census_children(children: list[Child], year: Year) -> Iterator[dict[str, Any
     for child in children:
         referrals = [r for r in child.referrals if year.overlaps(r.date, r.closure)]
         if referrals:
+            upn = returns_upn(child, year)
             yield {
                 "child": {
                     "child_id": child.child_id,
-                    "upn": child.upn if not child.upn.startswith("UN") else None,
-                    "upn_unknown": child.upn if child.upn.startswith("UN") else None,
+                    "upn": None if upn.startswith("UN") else upn,
+                    "upn_unknown": upn if upn.startswith("UN") else None,
                     "date_of_birth": child.dob,
                     "sex": CIN_SEX[child.sex],
                     "ethnicity": child.ethnicity,
@@ -31,9 +34,24 @@ def census_children(children: list[Child], year: Year) -> Iterator[dict[str, Any
             }
 
 
+def _in_year(year: Year, day: dt.date | None) -> bool:
+    return day is not None and year.start <= day <= year.end
+
+
+def _open_or_ended_in_year(year: Year, start: dt.date, end: dt.date | None) -> bool:
+    """Begun by 31 March and either still open then or ended in the year: what the census returns."""
+    return start <= year.end and (end is None or end >= year.start)
+
+
 def _referral(r: Referral, year: Year) -> dict[str, Any]:
+    """One CIN episode as the census guide asks for it: only the year's assessments, enquiries and plans.
+
+    A section 47 enquiry is returned in the year it started; an initial conference held this year after an
+    enquiry of an earlier year is recorded on the episode itself (DateOfInitialCPC) instead.
+    """
     closure = year.known(r.closure)
-    icpcs = [s.icpc for s in r.section47 if s.icpc and s.icpc <= year.end]
+    section47 = [s for s in r.section47 if _in_year(year, s.start)]
+    carried = [s.icpc for s in r.section47 if s.start < year.start and _in_year(year, s.icpc)]
     return {
         "referral": {
             "referral_date": r.date,
@@ -41,7 +59,7 @@ def _referral(r: Referral, year: Year) -> dict[str, Any]:
             "primary_need": r.need,
             "closure_date": closure,
             "reason_for_closure": r.closure_reason if closure else None,
-            "date_of_initial_cpc": icpcs[0] if icpcs else None,
+            "date_of_initial_cpc": carried[0] if carried else None,
             "referral_nfa": "true" if r.nfa else "false",
         },
         "assessments": [
@@ -50,9 +68,11 @@ def _referral(r: Referral, year: Year) -> dict[str, Any]:
                 "factors": a.factors if a.authorised <= year.end else [],
             }
             for a in r.assessments
-            if a.start <= year.end
+            if _in_year(year, a.authorised) or (a.authorised > year.end and _in_year(year, a.start))
         ],
-        "cin_plans": [{"start_date": s, "end_date": year.known(e)} for s, e in r.cin_plans if s <= year.end],
+        "cin_plans": [
+            {"start_date": s, "end_date": year.known(e)} for s, e in r.cin_plans if _open_or_ended_in_year(year, s, e)
+        ],
         "section47": [
             {
                 "start_date": s.start,
@@ -60,8 +80,7 @@ def _referral(r: Referral, year: Year) -> dict[str, Any]:
                 "icpc_date": year.known(s.icpc),
                 "icpc_not_required": "true" if s.not_required else "false",
             }
-            for s in r.section47
-            if s.start <= year.end
+            for s in section47
         ],
         "protection_plans": [
             {
@@ -75,7 +94,7 @@ def _referral(r: Referral, year: Year) -> dict[str, Any]:
                 "reviews": [d for d in p.reviews if d <= year.end],
             }
             for p in r.plans
-            if p.start <= year.end
+            if _open_or_ended_in_year(year, p.start, p.end)
         ],
     }
 

@@ -125,8 +125,8 @@ class Child:
     def birthday(self, age: int) -> dt.date:
         try:
             return self.dob.replace(year=self.dob.year + age)
-        except ValueError:  # 29 February
-            return dt.date(self.dob.year + age, 3, 1)
+        except ValueError:  # 29 February: 28 February, as date arithmetic in the DfE's validators counts it
+            return dt.date(self.dob.year + age, 2, 28)
 
     def open_referral(self, day: dt.date) -> Referral | None:
         if self.referrals and (self.referrals[-1].closure is None or self.referrals[-1].closure >= day):

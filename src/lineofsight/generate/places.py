@@ -25,7 +25,7 @@ class Places:
         """A placement in or near the area, at most `limit` miles from home (home itself as a last resort)."""
         for _ in range(20):
             place = rng.choice(self.home)
-            if distance(home, place) <= limit:
+            if place != home and distance(home, place) <= limit:
                 return place
         return home
 

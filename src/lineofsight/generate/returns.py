@@ -49,16 +49,27 @@ def looked_after(children: list[Child], year: Year) -> Iterator[tuple[Child, lis
             yield child, periods
 
 
-def header(child: Child, year: Year) -> Row:
+def school_age(child: Child, year: Year) -> bool:
+    """Five or over on the 31 August before the collection year began: from then a child has a UPN."""
+    return child.age_on(dt.date(year.year - 1, 8, 31)) >= 5
+
+
+def upn(child: Child, year: Year) -> str:
+    """The UPN as the return shows it: UN1 (not yet of school age) until the child has one."""
+    return child.upn if child.upn.startswith("UN") or school_age(child, year) else "UN1"
+
+
+def header(child: Child, year: Year, looked_after: bool = True) -> Row:
+    """The Header row; motherhood is asked of girls aged 11 or over looked after in the year, not of care leavers."""
     mother = None
-    if child.sex == "2" and child.age_on(year.end) >= 12:
+    if looked_after and child.sex == "2" and child.age_on(year.end) >= 11:
         mother = "1" if child.mother_child_dob and child.mother_child_dob <= year.end else "0"
     return {
         "child_id": child.child_id,
         "sex": child.sex,
         "date_of_birth": child.dob,
         "ethnicity": child.ethnicity,
-        "upn": child.upn,
+        "upn": upn(child, year),
         "mother": mother,
         "mother_child_dob": child.mother_child_dob if mother == "1" else None,
     }
@@ -80,7 +91,7 @@ def episodes(child: Child, periods: list[CarePeriod], year: Year) -> Iterator[Ro
                 "placement_provider": ep.provider,
                 "end_date": end,
                 "reason_episode_ceased": ep.rec if end else None,
-                "reason_place_change": ep.reason_change,
+                "reason_place_change": ep.reason_change if end else None,
                 "home_postcode": postcode(child.home),
                 "placement_postcode": postcode(ep.placement),
                 "urn": urn(ep.place, ep.placement),
@@ -139,32 +150,39 @@ def health_outcome(child: Child, periods: list[CarePeriod], year: Year, rng: ran
     if (last.end is not None and last.end <= year.end) or last.start > year.end - dt.timedelta(days=365):
         return None
     age = child.age_on(year.end)
-    sdq = 4 <= age <= 16
+    sdq = age >= 4 and child.age_on(year.start) < 17  # no SDQ (nor a reason for none) outside those ages
     score = min(40, max(0, round(rng.gauss(15, 7)))) if sdq and rng.random() < 0.8 else None
+    misuse = rng.random() < 0.03
+    received = "1" if rng.random() < 0.7 else "0"
     return {
         "child_id": child.child_id,
         "date_of_birth": child.dob,
         "sdq_score": score,
-        "sdq_reason": (pick(rng, {"SDQ2": 1, "SDQ4": 2, "SDQ5": 1}) if sdq else "SDQ1") if score is None else None,
+        "sdq_reason": pick(rng, {"SDQ2": 1, "SDQ4": 2, "SDQ5": 1}) if sdq and score is None else None,
         "convicted": ("1" if rng.random() < 0.03 else "0") if age >= 10 else None,
         "health_check": ("1" if rng.random() < 0.88 else "0") if age <= 4 else None,
         "immunisations": "1" if rng.random() < 0.84 else "0",
         "teeth_check": "1" if rng.random() < 0.81 else "0",
         "health_assessment": "1" if rng.random() < 0.9 else "0",
-        "substance_misuse": "1" if rng.random() < 0.03 else "0",
-        "intervention_received": None,
-        "intervention_offered": None,
+        "substance_misuse": "1" if misuse else "0",
+        "intervention_received": received if misuse else None,
+        # "Offered" is asked only when none was received.
+        "intervention_offered": ("1" if rng.random() < 0.5 else "0") if misuse and received == "0" else None,
     }
 
 
 def care_leaver(child: Child, year: Year, rng: random.Random) -> Row | None:
     """OC3: a care leaver whose 17th to 21st birthday falls in the year."""
     left = [p for p in child.care if p.end and p.end <= year.end and child.age_on(p.end) >= 16]
-    if not left or (left[-1].episodes[-1].rec or "") in ("E2", "E3", "E11", "E12", "E4A", "E4B"):
+    if (
+        not left
+        or child.in_care(year.end)
+        or (left[-1].episodes[-1].rec or "") in ("E2", "E3", "E11", "E12", "E4A", "E4B")
+    ):
         return None
     left_on = left[-1].end or year.end
     birthdays = [
-        a for a in range(17, 22) if year.start <= child.birthday(a) <= year.end and child.birthday(a) > left_on
+        a for a in range(17, 22) if year.start <= child.birthday(a) <= year.end and child.birthday(a) >= left_on
     ]
     if not birthdays:
         return None

@@ -151,10 +151,13 @@ def ssda903_rows(children: list[Any], year: r.Year, rng: random.Random) -> dict[
         ):
             if row is not None:
                 tables[name].append(row)
+    in_header = {row["child_id"] for row in tables["header.csv"]}
     for child in children:
         leaver = r.care_leaver(child, year, rng)
         if leaver is not None:
             tables["oc3.csv"].append(leaver)
+            if child.child_id not in in_header:  # every child in any table has a Header row, care leavers too
+                tables["header.csv"].append(r.header(child, year, looked_after=False))
     return tables
 
 

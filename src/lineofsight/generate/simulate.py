@@ -19,6 +19,7 @@ from lineofsight.generate.care import CareBuilder
 from lineofsight.generate.days import add_working_days
 from lineofsight.generate.entities import (
     Assessment,
+    CarePeriod,
     Child,
     MissingIncident,
     ProtectionPlan,
@@ -58,7 +59,7 @@ SOURCES = {
     "10": 2,
 }
 NEEDS = {"N1": 56, "N2": 9, "N3": 3, "N4": 9, "N5": 14, "N6": 3, "N7": 1, "N8": 3, "N0": 2}
-FACTORS = ("3B", "4B", "2B", "1B", "16A", "17A", "4A", "3A", "18B", "5B", "19A", "14A", "10A", "11A", "23A", "15A")
+FACTORS = ("3B", "4B", "2B", "1B", "16A", "17A", "4A", "3A", "18B", "5B", "19B", "14A", "10A", "11A", "23A", "15A")
 ETHNIC = {
     "WBRI": 72,
     "WOTH": 5,
@@ -77,6 +78,7 @@ ETHNIC = {
     "WROM": 1,
     "NOBT": 1.5,
 }
+DISABILITY = {"LD": 3, "AUT": 4, "BEH": 3, "COMM": 2, "MOB": 1, "CON": 1, "HAND": 0.5, "VIS": 0.3, "HEAR": 0.3}
 CATEGORY = {"NEG": 50, "EMO": 37, "PHY": 6, "SAB": 4, "MUL": 3}
 UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
@@ -99,8 +101,11 @@ class Result:
 
 
 def upn(la_code: str, serial: int) -> str:
-    """A UPN with a valid check letter: weights 2..13 over the 12 digits, sum mod 23."""
-    digits = f"{la_code}{2000 + serial % 7000:04d}{serial % 100:02d}{serial % 1000:03d}"
+    """A UPN unique to the child, with a valid check letter: weights 2..13 over the 12 digits, sum mod 23.
+
+    The digits after the LA code stand for a school (4), the year the UPN was issued (2) and a serial (3).
+    """
+    digits = f"{la_code}{2000 + serial // 100_000:04d}{serial // 1000 % 100:02d}{serial % 1000:03d}"
     return UPN_LETTERS[sum(int(d) * w for d, w in zip(digits, range(2, 14), strict=True)) % 23] + digits
 
 
@@ -144,11 +149,9 @@ class Simulation:
             sex="1" if uasc or rng.random() < 0.52 else "2",
             dob=dob,
             ethnicity=pick(rng, {"BAFR": 40, "AOTH": 30, "OOTH": 30}) if uasc else pick(rng, ETHNIC),
-            upn="UN2" if uasc else ("UN1" if age < 5 else upn(self.la_code, serial)),
-            home=None if uasc else self.places.home_postcode(rng),
-            disabilities=["NONE"]
-            if rng.random() < 0.87
-            else [pick(rng, {"LD": 3, "AUT": 4, "BEH": 3, "COMM": 2, "MOB": 1})],
+            upn="UN2" if uasc else upn(self.la_code, serial),  # returns show UN1 until the child is of school age
+            home=self.places.home_postcode(rng),  # for a UASC, where the child first presented
+            disabilities=["NONE"] if rng.random() < 0.87 else disabilities(rng),
             uasc=uasc,
         )
         child.plans_before = 1 if rng.random() < 0.25 else 0
@@ -174,8 +177,8 @@ class Simulation:
         referral = Referral(day, pick(rng, SOURCES), pick(rng, NEEDS), nfa=rng.random() < 0.06)
         child.referrals.append(referral)
         self.recent.append((day, child))
-        if referral.nfa:
-            referral.closure, referral.closure_reason, referral.need = day, "RC8", "N9"
+        if referral.nfa:  # closed on the day; RC8 and RC9 mean closed after an assessment, which an NFA never had
+            referral.closure, referral.closure_reason, referral.need = day, "RC7", "N9"
             return
         self._work(child, referral, day)
         self._missing(child, day, referral.closure or self.options.last_day, looked_after=False)
@@ -203,18 +206,27 @@ class Simulation:
         referral.assessments.append(Assessment(start, authorised, factors))
         route = pick(rng, {"close": 36, "cin": 38, "s47": 26})
         end: dt.date | None = authorised
+        period: CarePeriod | None = None
         if route == "s47":
             end = self._section47(child, referral, day)
         elif route == "cin":
             end = authorised + dt.timedelta(days=rng.randint(60, 420))
             referral.cin_plans.append((authorised, end))
         if rng.random() < (CARE_ENTRY_AFTER_S47 if route == "s47" else CARE_ENTRY_OTHER):
-            end = self._enter_care(child, day + dt.timedelta(days=rng.randint(0, 150)), emergency=rng.random() < 0.1)
-        if end is not None and end <= self.options.last_day:
-            referral.closure = max(end, authorised)
-            referral.closure_reason = closure_reason(rng, route, child)
-        if referral.closure is not None and referral.closure < authorised:
-            referral.closure = authorised
+            period = self._enter_care(child, day + dt.timedelta(days=rng.randint(0, 150)), emergency=rng.random() < 0.1)
+            if period is not None:
+                end = period.end
+        self._close(referral, route, end, period)
+
+    def _close(self, referral: Referral, route: str, end: dt.date | None, period: CarePeriod | None) -> None:
+        """Close the episode once its last piece of work has ended (left open if that is after the last day)."""
+        ends = [end, *(a.authorised for a in referral.assessments), *(p.end for p in referral.plans)]
+        ends += [plan_end for _, plan_end in referral.cin_plans]
+        if any(e is None for e in ends):
+            return
+        closure = max(e for e in ends if e is not None)
+        if closure <= self.options.last_day:
+            referral.closure, referral.closure_reason = closure, closure_reason(self.rng, route, period)
 
     def _section47(self, child: Child, referral: Referral, day: dt.date) -> dt.date:
         rng = self.rng
@@ -246,24 +258,26 @@ class Simulation:
 
     # -- care -----------------------------------------------------------------------------
 
-    def _enter_care(self, child: Child, day: dt.date, emergency: bool) -> dt.date | None:
+    def _enter_care(self, child: Child, day: dt.date, emergency: bool) -> CarePeriod | None:
+        """The period of care the child is in from `day` (a new one unless already in care); None if too late."""
         if child.age_on(day) >= 18 or day > self.options.last_day:
             return None
         if child.care and (child.care[-1].end is None or child.care[-1].end >= day):
-            return child.care[-1].end
+            return child.care[-1]
         period = self.care.build(child, day, self.options.last_day, emergency)
         child.care.append(period)
         self._missing(child, day, period.end or self.options.last_day, looked_after=True)
-        return period.end
+        return period
 
     def _uasc(self, day: dt.date) -> None:
         child = self._new_child(day, age=self.rng.choice((14, 15, 15, 16, 16, 16, 17)), uasc=True)
         referral = Referral(day, "8", "N8", nfa=False)
         child.referrals.append(referral)
         referral.assessments.append(Assessment(day, add_working_days(day, self.rng.randint(10, 40)), ["9A"]))
-        end = self._enter_care(child, day, emergency=False)
+        period = self._enter_care(child, day, emergency=False)
+        end = period.end if period else None
         if end is not None and end <= self.options.last_day:
-            referral.closure, referral.closure_reason = end, "RC7"
+            referral.closure, referral.closure_reason = max(end, referral.assessments[0].authorised), "RC7"
 
     # -- missing from home or care ----------------------------------------------------------
 
@@ -275,9 +289,9 @@ class Simulation:
         if rng.random() >= chance:
             return
         rate = 5.0 / 365  # about 6 incidents a year per child who goes missing
-        day = start
-        while True:
-            day += dt.timedelta(days=int(rng.expovariate(rate)) + 1)
+        back = start
+        while True:  # each incident starts after the last one ended: periods never overlap
+            day = back + dt.timedelta(days=int(rng.expovariate(rate)) + 1)
             if day >= end or child.age_on(day) >= 18:
                 return
             back = day + dt.timedelta(days=int(quantile(rng, ((0, 0), (0.6, 0), (0.9, 1), (1, 6)))))
@@ -290,9 +304,17 @@ class Simulation:
             )
 
 
-def closure_reason(rng: random.Random, route: str, child: Child) -> str:
-    if child.care and child.care[-1].end:
-        rec = child.care[-1].episodes[-1].rec or ""
+def disabilities(rng: random.Random) -> list[str]:
+    """One disability, or two for about one disabled child in five."""
+    first = pick(rng, DISABILITY)
+    second = pick(rng, DISABILITY) if rng.random() < 0.2 else first
+    return sorted({first, second})
+
+
+def closure_reason(rng: random.Random, route: str, period: CarePeriod | None) -> str:
+    """Why the episode closed: from how the child left care, if the work ended in care."""
+    if period is not None and period.end:
+        rec = period.episodes[-1].rec or ""
         return {
             "E11": "RC1",
             "E12": "RC1",
