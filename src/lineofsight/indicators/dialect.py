@@ -1,17 +1,22 @@
 """The tiny rendering layer that lets one definition run on DuckDB and on Spark.
 
 Definitions are Jinja templates. Everything is plain SQL both engines accept,
-except date arithmetic, which is written through these macros:
+except date arithmetic, which is written through these macros, as are the
+periods and cohorts that many definitions share:
 
-    {{ days(a, b) }}         calendar days from a to b
-    {{ add_months(d, n) }}   the date n months after d (n may be negative)
-    {{ add_days(d, n) }}     the date n days after d
-    {{ year_start(y) }}      1 April that opens collection year y
-    {{ year_end(y) }}        31 March that closes collection year y
-    {{ census_date(y) }}     30 September workforce census of collection year y
-    {{ age(dob, at) }}       whole years of age on a date
-    {{ episode_history() }}  a CTE body: every episode of the council known by each
-                             collection year (all loaded returns up to it, latest copy)
+    {{ days(a, b) }}              calendar days from a to b
+    {{ add_months(d, n) }}        the date n months after d (n may be negative)
+    {{ add_days(d, n) }}          the date n days after d
+    {{ year_start(y) }}           1 April that opens collection year y
+    {{ year_end(y) }}             31 March that closes collection year y
+    {{ census_date(y) }}          30 September workforce census of collection year y
+    {{ age(dob, at) }}            whole years of age on a date
+    {{ open_at_year_end(t) }}     a row of alias t (start_date, end_date; no alias: '') open at
+                                  31 March: started by then, and not ended or ended after it
+    {{ open_in_year(t) }}         a row of alias t open at any time in its collection year
+    {{ in_post_at_census(w) }}    a worker of alias w started by the census date and not left by it
+    {{ episode_history() }}       a CTE body: every episode of the council known by each
+                                  collection year (all loaded returns up to it, latest copy)
 
 Working days are a join to the store's `calendar` table (number(b) - number(a)).
 """
@@ -33,22 +38,15 @@ def _days(dialect: Dialect) -> object:
     return days
 
 
-def _add_months(dialect: Dialect) -> object:
-    def add_months(d: str, n: object) -> str:
+def _add(dialect: Dialect, duckdb_interval: str, spark_function: str) -> object:
+    """A macro adding n units to a date: an interval in DuckDB, a function in Spark."""
+
+    def add(d: str, n: object) -> str:
         if dialect == "duckdb":
-            return f"CAST(({d}) + to_months(CAST({n} AS INTEGER)) AS DATE)"
-        return f"add_months({d}, {n})"
+            return f"CAST(({d}) + {duckdb_interval}(CAST({n} AS INTEGER)) AS DATE)"
+        return f"{spark_function}({d}, {n})"
 
-    return add_months
-
-
-def _add_days(dialect: Dialect) -> object:
-    def add_days(d: str, n: object) -> str:
-        if dialect == "duckdb":
-            return f"CAST(({d}) + to_days(CAST({n} AS INTEGER)) AS DATE)"
-        return f"date_add({d}, {n})"
-
-    return add_days
+    return add
 
 
 def year_start(y: str) -> str:
@@ -68,6 +66,29 @@ def age(dob: str, at: str) -> str:
         f"(year({at}) - year({dob}) - CASE WHEN month({at}) * 100 + day({at}) "
         f"< month({dob}) * 100 + day({dob}) THEN 1 ELSE 0 END)"
     )
+
+
+def _in(alias: str, column: str) -> str:
+    return f"{alias}.{column}" if alias else column
+
+
+def open_at_year_end(alias: str = "") -> str:
+    # An episode or plan ending on 31 March itself is not open at 31 March.
+    at = year_end(_in(alias, "collection_year"))
+    start, end = _in(alias, "start_date"), _in(alias, "end_date")
+    return f"{start} <= {at} AND ({end} IS NULL OR {end} > {at})"
+
+
+def open_in_year(alias: str = "") -> str:
+    year = _in(alias, "collection_year")
+    start, end = _in(alias, "start_date"), _in(alias, "end_date")
+    return f"{start} <= {year_end(year)} AND ({end} IS NULL OR {end} >= {year_start(year)})"
+
+
+def in_post_at_census(alias: str) -> str:
+    at = census_date(_in(alias, "collection_year"))
+    start, left = _in(alias, "start_date"), _in(alias, "leaving_date")
+    return f"{start} <= {at} AND ({left} IS NULL OR {left} > {at})"
 
 
 @jinja2.pass_context
@@ -100,18 +121,27 @@ def episode_history(context: jinja2.runtime.Context) -> str:
     WHERE copy = 1"""
 
 
+# The macros whose SQL is the same on both engines, each under its own name.
+_ALIKE_ON_BOTH = (
+    year_start,
+    year_end,
+    census_date,
+    age,
+    open_at_year_end,
+    open_in_year,
+    in_post_at_census,
+    episode_history,
+)
+
+
 @lru_cache(maxsize=4)
 def _environment(dialect: Dialect) -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     env.globals.update(
         days=_days(dialect),
-        add_months=_add_months(dialect),
-        add_days=_add_days(dialect),
-        year_start=year_start,
-        year_end=year_end,
-        census_date=census_date,
-        age=age,
-        episode_history=episode_history,
+        add_months=_add(dialect, "to_months", "add_months"),
+        add_days=_add(dialect, "to_days", "date_add"),
+        **{macro.__name__: macro for macro in _ALIKE_ON_BOTH},
     )
     return env
 

@@ -22,8 +22,7 @@ INDICATOR = Indicator(
 WITH looked_after AS (
   SELECT DISTINCT la_code, collection_year, child_id
   FROM episode
-  WHERE start_date <= {{ year_end('collection_year') }}
-    AND (end_date IS NULL OR end_date >= {{ year_start('collection_year') }})
+  WHERE {{ open_in_year() }}
     AND legal_status NOT IN ('V3', 'V4')
 ),
 went_missing AS (

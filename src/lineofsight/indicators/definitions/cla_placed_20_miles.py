@@ -30,8 +30,7 @@ WITH placed AS (
   FROM episode e
   LEFT JOIN postcode h ON h.postcode = upper(replace(e.home_postcode, ' ', ''))
   LEFT JOIN postcode p ON p.postcode = upper(replace(e.placement_postcode, ' ', ''))
-  WHERE e.start_date <= {{ year_end('e.collection_year') }}
-    AND (e.end_date IS NULL OR e.end_date > {{ year_end('e.collection_year') }})
+  WHERE {{ open_at_year_end('e') }}
     AND e.legal_status NOT IN ('V3', 'V4')
 )
 SELECT la_code, collection_year, child_id AS member_id,

@@ -24,8 +24,7 @@ SELECT e.la_code, e.collection_year, e.child_id AS member_id,
        TRUE AS in_denominator, TRUE AS in_numerator, CAST(NULL AS DOUBLE) AS value,
        max(e.legal_status) AS legal_status, max(e.placement_type) AS placement_type
 FROM episode e
-WHERE e.start_date <= {{ year_end('e.collection_year') }}
-  AND (e.end_date IS NULL OR e.end_date > {{ year_end('e.collection_year') }})
+WHERE {{ open_at_year_end('e') }}
   AND e.legal_status NOT IN ('V3', 'V4')
 GROUP BY e.la_code, e.collection_year, e.child_id
 """,

@@ -26,8 +26,7 @@ INDICATOR = Indicator(
 WITH cla AS (
   SELECT DISTINCT la_code, collection_year, child_id
   FROM episode
-  WHERE start_date <= {{ year_end('collection_year') }}
-    AND (end_date IS NULL OR end_date > {{ year_end('collection_year') }})
+  WHERE {{ open_at_year_end() }}
     AND legal_status NOT IN ('V3', 'V4')
 ),
 in_year AS (
@@ -35,8 +34,7 @@ in_year AS (
          lag(placement_type) OVER (PARTITION BY la_code, collection_year, child_id ORDER BY start_date) AS previous_type,
          row_number() OVER (PARTITION BY la_code, collection_year, child_id ORDER BY start_date) AS n
   FROM episode
-  WHERE start_date <= {{ year_end('collection_year') }}
-    AND (end_date IS NULL OR end_date >= {{ year_start('collection_year') }})
+  WHERE {{ open_in_year() }}
     AND legal_status NOT IN ('V3', 'V4')
 ),
 placements AS (

@@ -33,8 +33,7 @@ WITH episodes AS ({{ episode_history() }}),
 open_at_year_end AS (
   SELECT la_code, collection_year, child_id, start_date, placement_type
   FROM episodes
-  WHERE start_date <= {{ year_end('collection_year') }}
-    AND (end_date IS NULL OR end_date > {{ year_end('collection_year') }})
+  WHERE {{ open_at_year_end() }}
     AND legal_status NOT IN ('V3', 'V4')
 ),
 starts AS (

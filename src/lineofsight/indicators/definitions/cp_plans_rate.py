@@ -24,8 +24,7 @@ SELECT p.la_code, p.collection_year, p.child_id AS member_id,
        TRUE AS in_denominator, TRUE AS in_numerator, CAST(NULL AS DOUBLE) AS value,
        min(p.start_date) AS plan_start_date
 FROM protection_plan p
-WHERE p.start_date <= {{ year_end('p.collection_year') }}
-  AND (p.end_date IS NULL OR p.end_date > {{ year_end('p.collection_year') }})
+WHERE {{ open_at_year_end('p') }}
 GROUP BY p.la_code, p.collection_year, p.child_id
 """,
 )

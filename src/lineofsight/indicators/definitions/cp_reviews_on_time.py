@@ -31,8 +31,7 @@ WITH plans AS (
          CASE WHEN end_date IS NULL OR end_date > {{ year_end('collection_year') }}
               THEN {{ year_end('collection_year') }} ELSE end_date END AS as_at
   FROM protection_plan
-  WHERE start_date <= {{ year_end('collection_year') }}
-    AND (end_date IS NULL OR end_date >= {{ year_start('collection_year') }})
+  WHERE {{ open_in_year() }}
 ),
 reviews AS (
   SELECT p.la_code, p.collection_year, p.child_id, p.referral_id, p.start_date, r.review_date,

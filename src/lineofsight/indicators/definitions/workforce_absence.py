@@ -28,7 +28,6 @@ SELECT w.la_code, w.collection_year, w.worker_id AS member_id,
        w.fte, w.absence_days, w.role
 FROM worker w
 WHERE NOT w.agency
-  AND w.start_date <= {{ census_date('w.collection_year') }}
-    AND (w.leaving_date IS NULL OR w.leaving_date > {{ census_date('w.collection_year') }})
+  AND {{ in_post_at_census('w') }}
 """,
 )

@@ -22,7 +22,6 @@ INDICATOR = Indicator(
 SELECT w.la_code, w.collection_year, w.worker_id AS member_id,
        TRUE AS in_denominator, w.agency AS in_numerator, CAST(NULL AS DOUBLE) AS value, w.fte, w.role
 FROM worker w
-WHERE w.start_date <= {{ census_date('w.collection_year') }}
-    AND (w.leaving_date IS NULL OR w.leaving_date > {{ census_date('w.collection_year') }})
+WHERE {{ in_post_at_census('w') }}
 """,
 )

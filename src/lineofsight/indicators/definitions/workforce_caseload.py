@@ -21,8 +21,7 @@ INDICATOR = Indicator(
 SELECT w.la_code, w.collection_year, w.worker_id AS member_id,
        TRUE AS in_denominator, TRUE AS in_numerator, CAST(w.cases AS DOUBLE) AS value, w.fte, w.role, w.agency
 FROM worker w
-WHERE w.start_date <= {{ census_date('w.collection_year') }}
-    AND (w.leaving_date IS NULL OR w.leaving_date > {{ census_date('w.collection_year') }})
+WHERE {{ in_post_at_census('w') }}
   AND w.cases >= 1
 """,
 )

@@ -32,7 +32,6 @@ SELECT w.la_code, w.collection_year, w.worker_id AS member_id,
        CAST({{ days('w.qualification_date', census_date('w.collection_year')) }} AS DOUBLE) / 365.25 AS value,
        w.fte, w.qualification_date, w.role, w.agency
 FROM worker w
-WHERE w.start_date <= {{ census_date('w.collection_year') }}
-    AND (w.leaving_date IS NULL OR w.leaving_date > {{ census_date('w.collection_year') }})
+WHERE {{ in_post_at_census('w') }}
 """,
 )

@@ -24,8 +24,7 @@ INDICATOR = Indicator(
     ),
     query="""
 SELECT w.la_code, w.collection_year, w.worker_id AS member_id,
-       (w.start_date <= {{ census_date('w.collection_year') }}
-    AND (w.leaving_date IS NULL OR w.leaving_date > {{ census_date('w.collection_year') }})) AS in_denominator,
+       ({{ in_post_at_census('w') }}) AS in_denominator,
        (w.leaving_date > make_date(CAST(w.collection_year AS INTEGER) - 2, 9, 30)
         AND w.leaving_date <= {{ census_date('w.collection_year') }}) AS in_numerator,
        CAST(NULL AS DOUBLE) AS value, w.fte, w.role, w.leaving_date, w.leaving_reason

@@ -27,8 +27,7 @@ SELECT w.la_code, w.collection_year, w.worker_id AS member_id,
        TRUE AS in_denominator, FALSE AS in_numerator, CAST(NULL AS DOUBLE) AS value, w.fte, w.role
 FROM worker w
 WHERE NOT w.agency
-  AND w.start_date <= {{ census_date('w.collection_year') }}
-    AND (w.leaving_date IS NULL OR w.leaving_date > {{ census_date('w.collection_year') }})
+  AND {{ in_post_at_census('w') }}
 UNION ALL
 SELECT v.la_code, v.collection_year, concat('vacancy, role ', v.role) AS member_id,
        TRUE AS in_denominator, TRUE AS in_numerator, CAST(NULL AS DOUBLE) AS value,
