@@ -17,6 +17,8 @@ periods and cohorts that many definitions share:
     {{ in_post_at_census(w) }}    a worker of alias w started by the census date and not left by it
     {{ episode_history() }}       a CTE body: every episode of the council known by each
                                   collection year (all loaded returns up to it, latest copy)
+    {{ oc2_cohort(o) }}           FROM-clause: the OC2 rows as alias o, less children only on
+                                  short breaks (declared in cohorts.py)
 
 Working days are a join to the store's `calendar` table (number(b) - number(a)).
 """
@@ -27,6 +29,8 @@ from functools import lru_cache
 from typing import Literal
 
 import jinja2
+
+from lineofsight.indicators import cohorts
 
 Dialect = Literal["duckdb", "spark"]
 
@@ -142,6 +146,7 @@ def _environment(dialect: Dialect) -> jinja2.Environment:
         add_months=_add(dialect, "to_months", "add_months"),
         add_days=_add(dialect, "to_days", "date_add"),
         **{macro.__name__: macro for macro in _ALIKE_ON_BOTH},
+        **cohorts.MACROS,
     )
     return env
 

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from lineofsight.indicators.catalogue import catalogue
-from lineofsight.indicators.dialect import Dialect
+from lineofsight.indicators.dialect import Dialect, render
 from lineofsight.model import TABLES
 from lineofsight.store import BUILT_IN, Store
 
 
 def views() -> list[str]:
     """The tables the definitions (and the engine) read: only these are copied into Spark."""
-    text = " ".join(i.query for i in catalogue())
+    text = " ".join(render(i.query, "spark") for i in catalogue())  # rendered: macros name tables too
     named = [name for name in (*TABLES, *(t.name for t in BUILT_IN)) if re.search(rf"\b{name}\b", text)]
     return sorted({*named, "population", "load_history"})
 

@@ -1,5 +1,6 @@
 """cin.assessments_45wd: assessments completed within 45 working days."""
 
+from lineofsight.indicators.cohorts import within_working_days_query
 from lineofsight.indicators.indicator import Area, Indicator
 
 INDICATOR = Indicator(
@@ -20,16 +21,5 @@ INDICATOR = Indicator(
         "and 'within 45' means 45 or fewer (C2 bands: same day, 1-10 ... 41-45).",
         "An assessment authorised before it started is left out (a data error the validator reports).",
     ),
-    query="""
-SELECT a.la_code, a.collection_year, a.child_id AS member_id,
-       TRUE AS in_denominator,
-       e.working_day_number - s.working_day_number <= 45 AS in_numerator,
-       CAST(e.working_day_number - s.working_day_number AS DOUBLE) AS value,
-       a.start_date, a.authorisation_date
-FROM assessment a
-JOIN calendar s ON s.day = a.start_date
-JOIN calendar e ON e.day = a.authorisation_date
-WHERE a.authorisation_date BETWEEN {{ year_start('a.collection_year') }} AND {{ year_end('a.collection_year') }}
-  AND a.authorisation_date >= a.start_date
-""",
+    query=within_working_days_query("assessment", "start_date", "authorisation_date", limit=45),
 )

@@ -1,5 +1,6 @@
 """cla.dental_checks: Dental checks (OC2 cohort)."""
 
+from lineofsight.indicators.cohorts import OC2_CHOICES, oc2_flag_query
 from lineofsight.indicators.indicator import Area, Indicator
 
 INDICATOR = Indicator(
@@ -15,18 +16,8 @@ INDICATOR = Indicator(
     source="DfE, Outcomes for children looked after (OC2), TEETH_CHECK (81% in 2025); CLA data guidance",
     datasets=("ssda903",),
     choices=(
-        "The cohort is the OC2 table itself: the 903 guide asks for OC2 exactly for children looked after "
-        "continuously for 12 months at 31 March, and the validator checks it.",
-        "A child with only short-break episodes (V3, V4) in the year is left out, as in every DfE CLA figure.",
+        *OC2_CHOICES,
         "A blank teeth_check flag counts as not done (in the denominator, not the numerator).",
     ),
-    query="""
-SELECT o.la_code, o.collection_year, o.child_id AS member_id,
-       TRUE AS in_denominator, coalesce(o.teeth_check = '1', FALSE) AS in_numerator,
-       CAST(NULL AS DOUBLE) AS value, o.teeth_check
-FROM health_outcome o
-JOIN (
-  SELECT DISTINCT la_code, collection_year, child_id FROM episode WHERE legal_status NOT IN ('V3', 'V4')
-) e ON e.la_code = o.la_code AND e.collection_year = o.collection_year AND e.child_id = o.child_id
-""",
+    query=oc2_flag_query("teeth_check"),
 )

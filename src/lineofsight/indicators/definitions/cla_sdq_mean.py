@@ -24,10 +24,7 @@ INDICATOR = Indicator(
 SELECT o.la_code, o.collection_year, o.child_id AS member_id,
        o.sdq_score IS NOT NULL AS in_denominator, o.sdq_score IS NOT NULL AS in_numerator,
        CAST(o.sdq_score AS DOUBLE) AS value, o.sdq_reason
-FROM health_outcome o
-JOIN (
-  SELECT DISTINCT la_code, collection_year, child_id FROM episode WHERE legal_status NOT IN ('V3', 'V4')
-) e ON e.la_code = o.la_code AND e.collection_year = o.collection_year AND e.child_id = o.child_id
+FROM {{ oc2_cohort('o') }}
 WHERE {{ age('o.date_of_birth', year_end('o.collection_year')) }} BETWEEN 5 AND 16
 """,
 )

@@ -1,5 +1,6 @@
 """leavers.eet_17_18: Care leavers aged 17 to 18 in education, employment or training."""
 
+from lineofsight.indicators.cohorts import CARE_LEAVER_CHOICES, IN_EDUCATION_EMPLOYMENT_OR_TRAINING, care_leavers_query
 from lineofsight.indicators.indicator import Area, Indicator
 
 INDICATOR = Indicator(
@@ -15,18 +16,8 @@ INDICATOR = Indicator(
     source="DfE, Children looked after in England, care leavers: EET 64% (17-18) in 2025; CLA data guidance",
     datasets=("ssda903",),
     choices=(
-        "The cohort is the OC3 table: the council returns it for exactly the eligible care leavers.",
-        "Age = whole years on 31 March, which is the birthday age reached in the collection year.",
-        "Died (DIED) and returned home for 6 months or more (RHOM) are not care leavers in the DfE figures.",
+        *CARE_LEAVER_CHOICES,
         "No information (0 or blank) counts as not in education, employment or training.",
     ),
-    query="""
-SELECT l.la_code, l.collection_year, l.child_id AS member_id,
-       TRUE AS in_denominator, coalesce(l.activity IN ('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5'), FALSE) AS in_numerator, CAST(NULL AS DOUBLE) AS value,
-       {{ age('l.date_of_birth', year_end('l.collection_year')) }} AS age,
-       l.in_touch, l.activity, l.accommodation
-FROM care_leaver l
-WHERE {{ age('l.date_of_birth', year_end('l.collection_year')) }} BETWEEN 17 AND 18
-  AND l.in_touch NOT IN ('DIED', 'RHOM')
-""",
+    query=care_leavers_query(IN_EDUCATION_EMPLOYMENT_OR_TRAINING, youngest=17, oldest=18),
 )

@@ -1,5 +1,6 @@
 """missing.rhi_accepted: return home interviews accepted, of those offered."""
 
+from lineofsight.indicators.cohorts import after_last_return_query
 from lineofsight.indicators.indicator import Area, Indicator
 
 INDICATOR = Indicator(
@@ -21,20 +22,5 @@ INDICATOR = Indicator(
         "The denominator is every child who returned, not only those offered: an interview not offered "
         "is one not accepted.",
     ),
-    query="""
-WITH returned AS (
-  SELECT la_code, collection_year, child_id, looked_after, start_date, end_date, rhi_offered, rhi_accepted, rhi_date,
-         row_number() OVER (
-           PARTITION BY la_code, collection_year, child_id ORDER BY end_date DESC, start_date DESC
-         ) AS latest
-  FROM missing_incident
-  WHERE end_date BETWEEN {{ year_start('collection_year') }} AND {{ year_end('collection_year') }}
-)
-SELECT la_code, collection_year, child_id AS member_id,
-       TRUE AS in_denominator, coalesce(rhi_accepted, FALSE) AS in_numerator,
-       CAST(NULL AS DOUBLE) AS value,
-       looked_after, start_date, end_date, rhi_accepted
-FROM returned
-WHERE latest = 1
-""",
+    query=after_last_return_query("rhi_accepted"),
 )
