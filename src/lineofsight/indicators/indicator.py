@@ -7,7 +7,7 @@ The figure and the list of children behind it come from that one query.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -91,17 +91,7 @@ class Result:
     polarity: str | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "council": self.council,
-            "period": self.period,
-            "numerator": self.numerator,
-            "denominator": self.denominator,
-            "value": self.value,
-            "unit": self.unit,
-            "polarity": self.polarity,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
