@@ -16,7 +16,9 @@ from string import Template
 
 
 def oc2_cohort(alias: str) -> str:
-    """Macro `{{ oc2_cohort('o') }}`: the OC2 rows (`health_outcome`), less children only on short breaks."""
+    """Macro `{{ oc2_cohort('o') }}`: the OC2 rows (`health_outcome`), less children only on short breaks.
+
+    It joins the episodes as `e`, so the calling query must not use that alias itself."""
     return (
         f"health_outcome {alias}\n"
         "JOIN (\n"
