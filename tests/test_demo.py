@@ -17,6 +17,9 @@ def test_demo_loads_imports_plants_and_recovers_the_headline_figures(tmp_path: P
     for line in ("Social worker turnover", "Return home interviews accepted"):
         assert line in result.output
     assert "│ 11.0 " in result.output and "│ 92.0 " in result.output and "│ 78.0 " in result.output
+    # The synthetic returns are clean: no DfE rule finds an error in any of the three years.
+    for year in ("2023/24", "2024/25", "2025/26"):
+        assert f"{year} 0 errors" in result.output
     with Store(tmp_path / "lineofsight.duckdb", read_only=True) as store:
         assert store.count("episode") > 0
         assert store.count("inspection") > 0

@@ -60,3 +60,8 @@ def calendar_rows() -> Iterator[tuple[dt.date, bool, int]]:
 def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
     for n in range((last - first).days + 1):
         yield first + dt.timedelta(days=n)
+
+
+def year_label(year: int) -> str:
+    """A collection year as the DfE writes it: 2026 (1 April 2025 to 31 March 2026) is '2025/26'."""
+    return f"{year - 1}/{year % 100:02d}"

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from lineofsight import indicators
+from lineofsight.calendar import year_label
 from lineofsight.cli.generate import DEMO_DB, demo_generate, demo_load, summary_table
 from lineofsight.store import Store
 
@@ -68,11 +69,24 @@ def plant_evidence(db: Path, council: str, year: int) -> str:
     return f"{planted.audits} case audits, {planted.actions} actions, {planted.answers} survey answers"
 
 
+def validation_summary(db: Path, council: str, years: list[int]) -> str:
+    """Errors and queries per loaded year, as the DfE's rules find them in the store."""
+    from lineofsight.validate.engine import validate_store
+
+    parts = []
+    with Store(db, read_only=True) as store:
+        for year in years:
+            report = validate_store(store, council, year)
+            queries = len(report.issues) - report.errors
+            parts.append(f"{year_label(year)} {report.errors} errors, {queries} queries")
+    return "; ".join(parts)
+
+
 def headline_table(db: Path, council: str, year: int) -> RichTable:
     """The figures Ofsted quoted for North Lincolnshire, as this synthetic council gives them."""
     with Store(db, read_only=True) as store:
         results = indicators.compute(store, council, year, HEADLINES)
-    table = RichTable(title=f"Headline figures, {year - 1}/{str(year)[2:]}")
+    table = RichTable(title=f"Headline figures, {year_label(year)}")
     for name in ("indicator", "value", "numerator / denominator"):
         table.add_column(name)
     for r in results:
@@ -99,6 +113,7 @@ def demo_command(
     if result.problems:
         console.print(f"{len(result.problems)} values could not be read; see `lineofsight load` for details")
     council, year = folders[-1].name.split("_")[0], int(folders[-1].name.split("_")[1])
+    console.print("DfE validation: " + validation_summary(db, council, sorted({int(f.name[-4:]) for f in folders})))
     if reference is not None:
         console.print("Reference data: " + ", ".join(import_reference(db, reference)))
     console.print(f"Quality-assurance evidence: {plant_evidence(db, council, year)}")

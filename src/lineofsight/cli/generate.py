@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.formats.result import LoadResult
 from lineofsight.generate.councils import councils
@@ -125,7 +126,7 @@ def summary_table(db: Path) -> RichTable:
     table = RichTable(title="Loaded into the store")
     table.add_column("table")
     for year in years:
-        table.add_column(f"{year - 1}/{str(year)[2:]}", justify="right")
+        table.add_column(year_label(year), justify="right")
     for name in sorted(counts):
         table.add_row(name, *(f"{counts[name].get(y, 0):,}" for y in years))
     table.caption = f"population estimates: {population} rows"

@@ -17,6 +17,7 @@ import duckdb
 
 from lineofsight import indicators
 from lineofsight.benchmark import compare as bench
+from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.model.inspection import FRAMEWORKS, GRADE
 from lineofsight.ofsted import history
@@ -98,7 +99,7 @@ def gather(store: Store, council: str, year: int, today: dt.date | None = None) 
             area = str(action["area"])
             sources.overdue[area] = sources.overdue.get(area, 0) + 1
     else:
-        sources.notes.append(f"No case audits graded in {year - 1}/{str(year)[2:]} for council {council}.")
+        sources.notes.append(f"No case audits graded in {year_label(year)} for council {council}.")
     sources.feedback = feedback.by_area(store, council, year)
     if not sources.feedback:
         sources.notes.append("No feedback from children and families recorded for the year.")
@@ -121,7 +122,7 @@ def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list
             id=result.id,
             title=result.title,
             area=areas.get(result.id, "leadership"),
-            period=f"{result.period - 1}/{str(result.period)[2:]}",
+            period=year_label(result.period),
             value=float(result.value),
             unit=UNITS.get(result.unit, result.unit),
             polarity=result.polarity or "",
