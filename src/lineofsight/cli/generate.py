@@ -11,10 +11,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
 from lineofsight.calendar import year_label
+from lineofsight.cli.progress import bar
 from lineofsight.errors import UserError
 from lineofsight.formats.result import LoadResult
 from lineofsight.generate.councils import councils
@@ -89,11 +89,10 @@ def generate_command(
 
 def run_generation(out: Path, plan: Plan, processes: int = 1) -> list[Path]:
     """Generate with a progress bar over councils; planting problems become one-line errors."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("generating councils", total=plan.councils)
+    with bar() as progress:
+        task = progress.add_task("generating councils", total=plan.councils)
         try:
-            return generate(out, plan, lambda la: bar.advance(task), processes)
+            return generate(out, plan, lambda la: progress.advance(task), processes)
         except ValueError as exc:
             raise UserError(f"cannot generate: {exc}") from None
 

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from lineofsight.cli.progress import STDERR
 from lineofsight.errors import UserError
 from lineofsight.store import Store
 
@@ -56,7 +57,8 @@ def indicators_command(
             "--format markdown is for the indicator reference: lineofsight indicators --list --format markdown"
         )
     store = _open(db)
-    results = compute(store, council, year)
+    with STDERR.status("computing every indicator", spinner="dots"):
+        results = compute(store, council, year)
     rows = [r.as_dict() for r in results]
     if fmt is Format.json:
         typer.echo(json.dumps(rows, indent=2))

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from lineofsight.cli.progress import bar
 from lineofsight.errors import UserError
 from lineofsight.formats.result import LoadResult, Problem
 from lineofsight.formats.safety import DEFAULT_MAX_BYTES
@@ -49,31 +49,19 @@ def load(
     files = files_in(paths)
     if not files:
         raise UserError("no .csv or .xml files found in " + ", ".join(str(p) for p in paths))
-    with Store(db) as store, _progress() as bar:
-        task = bar.add_task("loading", total=len(files))
+    with Store(db) as store, bar() as progress:
+        task = progress.add_task("loading", total=len(files))
         result = load_paths(
             store,
             files,
             council,
             year,
-            progress=lambda name, done, total: bar.update(task, completed=done, description=name),
+            progress=lambda name, done, total: progress.update(task, completed=done, description=name),
             max_bytes=max_size_mb << 20,
         )
     show(result)
     if result.loaded == 0:
         raise typer.Exit(1)
-
-
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    )
 
 
 def show(result: LoadResult) -> None:
