@@ -89,6 +89,27 @@ def test_rag_rules(store: Store) -> None:
     assert rag("cin.rereferrals_12m", None, middle).colour == "grey"
 
 
+def test_rule_numbers_are_written_as_the_indicator_declares(store: Store) -> None:
+    c = compare(store, "cin.rereferrals_12m", "A01", 2025, 12.345678)  # a percentage: one decimal place and a % sign
+    rule = rag("cin.rereferrals_12m", 12.345678, c).rule
+    assert rule.startswith("Green: 12.3% is at least as good as England's 25% and in quartile 1 of 8 councils")
+    assert "12.34" not in rule
+
+
+def test_a_year_not_yet_published_falls_back_to_the_latest_published(store: Store) -> None:
+    # 2026 has no DfE figures in the store: England, region, neighbours and quartile are 2025's, and say so.
+    c = compare(store, "cin.rereferrals_12m", "A01", 2026, 35.0, others={})
+    assert (c.england, c.region, c.statistical_neighbours, c.quartile) == (25.0, 22.0, 25.0, 2)
+    assert c.published_year == 2025 and c.fallback
+    assert c.note.startswith("England figure for 2024/25, the latest published")
+    assert "2024/25, the latest published" in c.source
+    assert "England's 25% for 2024/25" in rag("cin.rereferrals_12m", 35.0, c).rule
+    # The year itself when published: no note. An earlier year never borrows a later year's figures.
+    assert compare(store, "cin.rereferrals_12m", "A01", 2025, 35.0).note == ""
+    earlier = compare(store, "cin.rereferrals_12m", "A01", 2024, 35.0, others={"A02": 10.0})
+    assert earlier.published_year is None and earlier.england == 10.0
+
+
 def test_fallback_to_other_councils_in_the_store(store: Store) -> None:
     store.con.execute("DELETE FROM benchmark_value")
     others = {"A02": 10.0, "A03": 20.0, "A04": 30.0}

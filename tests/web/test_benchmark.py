@@ -42,4 +42,27 @@ def test_overview_shows_england_region_neighbours_and_rated_rules(client: TestCl
     assert "statistical neighbours" in page
     colours = set(re.findall(r"govuk-tag--(green|yellow|red) ", page))
     assert colours, "no indicator was rated red, amber or green"
-    assert re.search(r"(Green|Amber|Red): [0-9.]+ .*England&#39;s [0-9.]+", page)  # the rule, in words (HTML-escaped)
+    # The rule, in words (HTML-escaped), its numbers rounded as the indicator's figures are.
+    assert re.search(r"(Green|Amber|Red): [0-9.]+%? .*England&#39;s [0-9.]+", page)
+    rules = re.findall(r"(?:Green|Amber|Red): [^<]*", page)
+    assert rules and not [r for r in rules if re.search(r"\d\.\d\d", r)], "a rule shows an unrounded number"
+    assert "latest published" not in page  # 2024/25 is published: no fallback
+
+
+def test_a_year_not_yet_published_is_compared_with_the_latest_published(client: TestClient) -> None:
+    sign_in(client, "viewer")
+    page = client.get(f"/overview/{COUNCIL}/{PUBLISHED_YEAR + 1}").text
+    assert "England figure for 2024/25, the latest published" in page
+    assert "England&#39;s 22.6% for 2024/25" in page  # re-referrals: England's 2024/25 rate in the rule
+    indicator = client.get(f"/indicator/cin.rereferrals_12m/{COUNCIL}/{PUBLISHED_YEAR + 1}").text
+    assert "DfE published figures for 2024/25, the latest published" in indicator
+
+
+def test_the_pack_falls_back_as_the_page_does(client: TestClient) -> None:
+    from lineofsight.report.pack import pack_html
+
+    los = client.app.state.los  # type: ignore[attr-defined]
+    with los.use() as store:
+        html = pack_html(store, COUNCIL, PUBLISHED_YEAR + 1)
+    assert "England figure for 2024/25, the latest published" in html
+    assert "England&#39;s 22.6% for 2024/25" in html

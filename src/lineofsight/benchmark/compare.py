@@ -1,8 +1,10 @@
 """A council's figure against England, its region and its statistical neighbours, with its quartile and RAG rating.
 
 Benchmarks come from the DfE's published values (`benchmark_value`) when the
-user has imported them; otherwise from the figures of the other councils in the
-store (computed by the indicator engine, or passed in as `others`: council -> value),
+user has imported them: the year's own, or, until the DfE publishes that year, the
+latest earlier year published (said so in `note`). Without any published values
+for the indicator they come from the figures of the other councils in the store
+(computed by the indicator engine, or passed in as `others`: council -> value),
 with England and the region then the unweighted mean of those councils (said so in `source`).
 """
 
@@ -16,6 +18,7 @@ from typing import Literal
 from lineofsight.errors import UserError
 from lineofsight.indicators.catalogue import get
 from lineofsight.indicators.indicator import Indicator, Polarity
+from lineofsight.report.charts import fmt_value
 from lineofsight.store import Store
 
 Colour = Literal["red", "amber", "green", "grey"]
@@ -36,6 +39,24 @@ class Comparison:
     quartile: int | None  # 1 = best quarter of councils, respecting polarity
     councils_ranked: int
     source: str
+    published_year: int | None = None  # the year of the DfE figures used; None when computed from the store
+
+    @property
+    def fallback(self) -> bool:
+        """The DfE has not published the year yet: the benchmarks are an earlier year's."""
+        return self.published_year is not None and self.published_year != self.year
+
+    @property
+    def note(self) -> str:
+        if not self.fallback:
+            return ""
+        shown = year_label(self.published_year or 0)
+        return f"England figure for {shown}, the latest published; region, neighbours and quartile are from {shown} too"
+
+
+def year_label(year: int) -> str:
+    """Collection year 2025 (ending 31 March 2025) as '2024/25'."""
+    return f"{year - 1}/{year % 100:02d}"
 
 
 @dataclass(frozen=True)
@@ -52,16 +73,18 @@ def _council(store: Store, la_code: str) -> tuple[str | None, str | None, list[s
     return region_code, region, [n for n in (neighbours or "").split(",") if n]
 
 
-def _published(store: Store, indicator_id: str, year: int) -> tuple[dict[str, float], dict[str, float]]:
-    """(council values, England and region values) published for the year."""
+def _published(store: Store, indicator_id: str, year: int) -> tuple[int | None, dict[str, float], dict[str, float]]:
+    """(year used, council values, England and region values) published for the year or, when the DfE has not
+    published it yet, for the latest earlier year it has; (None, {}, {}) when none is imported."""
     rows = store.query(
-        "SELECT level, area_code, value FROM benchmark_value WHERE indicator_id = ? AND collection_year = ?"
-        " AND value IS NOT NULL",
-        [indicator_id, year],
+        "SELECT collection_year, level, area_code, value FROM benchmark_value WHERE indicator_id = ? AND value IS NOT"
+        " NULL AND collection_year = (SELECT max(collection_year) FROM benchmark_value WHERE indicator_id = ?"
+        " AND collection_year <= ? AND value IS NOT NULL)",
+        [indicator_id, indicator_id, year],
     )
-    councils = {code: float(v) for level, code, v in rows if level == "Local authority"}
-    areas = {code: float(v) for level, code, v in rows if level != "Local authority"}
-    return councils, areas
+    councils = {code: float(v) for _, level, code, v in rows if level == "Local authority"}
+    areas = {code: float(v) for _, level, code, v in rows if level != "Local authority"}
+    return (int(rows[0][0]) if rows else None), councils, areas
 
 
 def quartile(value: float, others: list[float], polarity: Polarity) -> int | None:
@@ -82,9 +105,10 @@ def compare(
 ) -> Comparison:
     polarity = get(indicator_id).polarity
     region_code, region_name, neighbours = _council(store, council)
-    councils, areas = _published(store, indicator_id, year)
-    if councils or areas:
-        source = f"DfE published figures for {year} (benchmark_value)"
+    published_year, councils, areas = _published(store, indicator_id, year)
+    if published_year is not None:
+        latest = ", the latest published" if published_year != year else ""
+        source = f"DfE published figures for {year_label(published_year)}{latest} (benchmark_value)"
         england, region = areas.get("E92000001"), areas.get(region_code or "")
     else:
         councils = dict(others if others is not None else _computed(store, indicator_id, year))
@@ -108,6 +132,7 @@ def compare(
         quartile=quartile(value, list(councils.values()), polarity) if value is not None else None,
         councils_ranked=len(councils) + 1 if value is not None else len(councils),
         source=source,
+        published_year=published_year,
     )
 
 
@@ -125,36 +150,35 @@ def _same_region(store: Store, la_code: str, region_code: str | None) -> bool:
 
 def rag(indicator: Indicator | str, value: float | None, comparison: Comparison) -> Rating:
     """Green: at least as good as England and in the top half of councils. Red: worse than England and in the bottom
-    quarter. Amber: between. Grey: no figure, no benchmark, or an indicator with no better direction."""
-    polarity = (get(indicator) if isinstance(indicator, str) else indicator).polarity
-    england, q = comparison.england, comparison.quartile
+    quarter. Amber: between. Grey: no figure, no benchmark, or an indicator with no better direction.
+    The rule's numbers are written as the indicator's figures are (`report.charts.fmt_value`)."""
+    declared = get(indicator) if isinstance(indicator, str) else indicator
+    polarity, england, q = declared.polarity, comparison.england, comparison.quartile
     if value is None or polarity is None or england is None:
         why = "no figure" if value is None else "no better direction" if polarity is None else "no England figure"
         return Rating("grey", f"Grey: {why} to compare.")
     as_good = value >= england if polarity == "higher" else value <= england
-    direction = "higher" if polarity == "higher" else "lower"
+    better = f"({'higher' if polarity == 'higher' else 'lower'} is better)"
+    mine = fmt_value(value, declared.unit)
+    theirs = f"England's {fmt_value(england, declared.unit)}"
+    if comparison.fallback:
+        theirs += f" for {year_label(comparison.published_year or 0)}"
+    ranked = comparison.councils_ranked
     if q is None:  # no council figures: England alone decides
         if as_good:
-            return Rating(
-                "green", f"Green: {value:g} is at least as good as England's {england:g} ({direction} is better)."
-            )
-        return Rating("red" if _far(value, england) else "amber", _far_rule(value, england, direction))
+            return Rating("green", f"Green: {mine} is at least as good as {theirs} {better}.")
+        if _far(value, england):
+            return Rating("red", f"Red: {mine} is worse than {theirs} by more than a tenth {better}.")
+        return Rating("amber", f"Amber: {mine} is worse than {theirs}, by no more than a tenth {better}.")
     if as_good and q <= 2:
-        return Rating("green", f"Green: {value:g} is at least as good as England's {england:g} and in quartile {q} of "
-                               f"{comparison.councils_ranked} councils ({direction} is better).")  # fmt: skip
+        return Rating("green", f"Green: {mine} is at least as good as {theirs} and in quartile {q} of {ranked} councils "
+                               f"{better}.")  # fmt: skip
     if not as_good and q == 4:
-        return Rating("red", f"Red: {value:g} is worse than England's {england:g} and in the bottom quarter of "
-                             f"{comparison.councils_ranked} councils ({direction} is better).")  # fmt: skip
-    return Rating("amber", f"Amber: {value:g} against England's {england:g}, quartile {q} of "
-                           f"{comparison.councils_ranked} councils: neither green (as good as England and top half) "
-                           f"nor red (worse than England and bottom quarter).")  # fmt: skip
+        return Rating("red", f"Red: {mine} is worse than {theirs} and in the bottom quarter of {ranked} councils "
+                             f"{better}.")  # fmt: skip
+    return Rating("amber", f"Amber: {mine} against {theirs}, quartile {q} of {ranked} councils: neither green (as good "
+                           f"as England and top half) nor red (worse than England and bottom quarter).")  # fmt: skip
 
 
 def _far(value: float, england: float) -> bool:
     return abs(value - england) > 0.1 * abs(england)
-
-
-def _far_rule(value: float, england: float, direction: str) -> str:
-    if _far(value, england):
-        return f"Red: {value:g} is worse than England's {england:g} by more than a tenth ({direction} is better)."
-    return f"Amber: {value:g} is worse than England's {england:g}, by no more than a tenth ({direction} is better)."

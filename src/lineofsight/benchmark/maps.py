@@ -25,6 +25,7 @@ from typing import Any
 from lineofsight.benchmark.councils import name_key
 from lineofsight.errors import UserError
 from lineofsight.model.reference import MAP_AREA
+from lineofsight.report.charts import fmt
 from lineofsight.store import Store
 
 WIDTH = 600
@@ -232,11 +233,11 @@ def quartile_shades(values: Mapping[str, float | None], polarity: str | None) ->
     shades: dict[str, Shade] = {}
     for code, value in known.items():
         if polarity is None:
-            shades[code] = Shade("#9ecae1", f"{value:g}")
+            shades[code] = Shade("#9ecae1", fmt(value))
             continue
         better = sum(1 for o in known.values() if (o > value if polarity == "higher" else o < value))
         q = min(4, 1 + (4 * better) // len(known))
-        shades[code] = Shade(QUARTILE_COLOURS[q], f"{value:g}", {"quartile": q})
+        shades[code] = Shade(QUARTILE_COLOURS[q], fmt(value), {"quartile": q})
     return shades
 
 

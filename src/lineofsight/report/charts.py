@@ -36,6 +36,12 @@ def fmt(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
+def fmt_value(value: float | None, unit: str) -> str:
+    """A figure as its indicator declares it: `fmt`'s rounding, with a % sign for percentages (other units are
+    named beside the figure, not after it)."""
+    return fmt(value) + ("%" if unit == "percent" and value is not None else "")
+
+
 def sparkline(points: Sequence[tuple[int, float | None]], title: str) -> str:
     """A small trend line over the collection years (no axes): the overview shows the numbers beside it."""
     known = [(x, y) for x, y in points if y is not None]

@@ -38,9 +38,7 @@ class Figure:
 
     @property
     def value_text(self) -> str:
-        if self.result is None or self.result.value is None:
-            return "no figure"
-        return f"{charts.fmt(self.result.value)}{'%' if self.indicator.unit == 'percent' else ''}"
+        return charts.fmt_value(self.result.value if self.result else None, self.indicator.unit)
 
     @property
     def unit_label(self) -> str:
@@ -56,10 +54,13 @@ class Figure:
             (c.region_name or "region", c.region),
             ("statistical neighbours", c.statistical_neighbours),
         ]
-        known = [f"{name} {charts.fmt(value)}" for name, value in parts if value is not None]
+        unit = self.indicator.unit
+        known = [f"{name} {charts.fmt_value(value, unit)}" for name, value in parts if value is not None]
         if c.quartile:
             known.append(f"quartile {c.quartile} of {c.councils_ranked}")
-        return "; ".join(known) if known else f"no benchmark for {c.year - 1} to {c.year}"
+        if not known:
+            return f"no benchmark for {c.year - 1} to {c.year}"
+        return "; ".join(known) + (f" ({c.note})" if c.note else "")
 
     def sparkline(self) -> str:
         return charts.sparkline(self.trend, f"Trend of {self.indicator.title}")
