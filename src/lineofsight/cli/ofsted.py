@@ -203,7 +203,7 @@ def benchmark_map(
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("lineofsight", "web/templates"), autoescape=jinja2.select_autoescape()
     )
-    html = env.get_template("ofsted/map.html").render(
+    html = env.get_template("ofsted/map_file.html").render(
         title=page.title, svg=page.result.svg, rows=page.result.rows, columns=page.columns, note=page.note
     )
     out_file.write_text(html, encoding="utf-8")

@@ -4,106 +4,95 @@ inspections. Aggregate figures only (no child-level data), so every signed-in ro
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import jinja2
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import Response
 from starlette.routing import Route
 
 from lineofsight.benchmark.maps import council_map
+from lineofsight.benchmark.published import PUBLISHED
 from lineofsight.errors import UserError
+from lineofsight.indicators import catalogue
 from lineofsight.ofsted.history import inspections, standing_at
-from lineofsight.store import Store
+from lineofsight.web.pages import render, require, state
 
-_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("lineofsight", "web/templates"), autoescape=jinja2.select_autoescape()
-)
-
-
-@contextmanager
-def _store(request: Request) -> Iterator[Store]:
-    """The app's store for this request: the dashboard's State (`app.state.los`, used under its lock, since a
-    DuckDB connection serves one thread at a time) or a bare `app.state.store`."""
-    los = getattr(request.app.state, "los", None)
-    if los is not None:
-        with los.use() as store:
-            yield store
-        return
-    yield request.app.state.store
-
-
-def _require_sign_in(request: Request) -> None:
-    """Any signed-in role may see these aggregate pages; the dashboard's shared helpers decide who is signed in."""
-    try:
-        from lineofsight.web.pages import require
-    except ImportError:  # the dashboard's page helpers are not installed: the pages stay aggregate-only
-        return
-    require(request)
-
-
-def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_templates.get_template(template).render(**context), status_code=status)
+TEMPLATE = "ofsted/page.html"
+COLUMNS = ["council", "region", "framework", "kind", "inspection_start", "published", "judgements", "from"]
 
 
 def _date(text: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text) if text else dt.date.today()
     except ValueError as exc:
-        raise UserError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+        raise UserError(f"{text!r} is not a date: write it as YYYY-MM-DD, for example 2025-03-31") from exc
 
 
-def _error(exc: UserError) -> HTMLResponse:
-    return _page("ofsted/map.html", 400, title="Cannot show this page", note=str(exc), columns=[], rows=[])
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit():
+        raise UserError(f"{text!r} is not a collection year: write the year it ends, for example 2025")
+    return int(text)
 
 
-async def map_page(request: Request) -> HTMLResponse:
-    _require_sign_in(request)
+def _page(request: Request, title: str, status: int = 200, **context: Any) -> Response:
+    """Every Ofsted page: the shared layout, the form's current values and the links between the pages."""
+    query = dict(request.query_params)
+    published = {p.indicator_id for p in PUBLISHED}
+    indicators = [(i.id, i.title) for i in catalogue() if i.id in published]
+    values = {"title": title, "query": query, "indicators": indicators, "columns": [], "rows": [], **context}
+    return render(request, TEMPLATE, values, status=status)
+
+
+def _problem(request: Request, exc: UserError, **context: Any) -> Response:
+    return _page(request, "Cannot show this page", status=400, problem=str(exc), **context)
+
+
+def map_page(request: Request) -> Response:
+    require(request)
     q = request.query_params
     try:
-        year = int(q["year"]) if q.get("year") else None
-        with _store(request) as store:
-            page = council_map(store, None, q.get("indicator") or None, year, _date(q.get("at")))
-    except (UserError, ValueError) as exc:
-        return _error(UserError(str(exc)))
-    return _page(
-        "ofsted/map.html",
-        title=page.title,
-        note=page.note,
-        svg=page.result.svg,
-        rows=page.result.rows,
-        columns=page.columns,
-    )
+        year, day = _year(q.get("year")), _date(q.get("at"))
+        with state(request).use() as store:
+            page = council_map(store, None, q.get("indicator") or None, year, day)
+    except UserError as exc:
+        return _problem(request, exc, form="map")
+    rows, columns = page.result.rows, page.columns
+    return _page(request, page.title, form="map", note=page.note, svg=page.result.svg, rows=rows, columns=columns)
 
 
-async def standing_page(request: Request) -> HTMLResponse:
-    _require_sign_in(request)
+def standing_page(request: Request) -> Response:
+    require(request)
     q = request.query_params
+    only = q.get("all_outstanding") in ("1", "true", "yes")
     try:
         day = _date(q.get("at"))
-        only = q.get("all_outstanding") in ("1", "true", "yes")
-        with _store(request) as store:
+        with state(request).use() as store:
             rows = standing_at(store, day, region=q.get("region") or None, all_outstanding=only)
     except UserError as exc:
-        return _error(exc)
+        return _problem(request, exc, form="standing")
     title = f"{'Outstanding in every judgement' if only else 'Latest Ofsted judgements'} at {day:%d %B %Y}"
-    return _page("ofsted/map.html", title=title, note=f"{len(rows)} councils", columns=_COLUMNS, rows=_flat(rows))
+    note = f"{len(rows)} councils: each council's most recent graded inspection published by that day."
+    return _page(request, title, form="standing", note=note, columns=COLUMNS, rows=_flat(rows))
 
 
-async def council_page(request: Request) -> HTMLResponse:
-    _require_sign_in(request)
+def council_page(request: Request) -> Response:
+    require(request)
     la_code = request.path_params["la_code"]
-    with _store(request) as store:
+    with state(request).use() as store:
         rows = inspections(store, la_code)
-    name = rows[0]["council"] if rows else la_code
-    return _page("ofsted/map.html", title=f"Ofsted inspections of {name}", note="Newest first; each row names "
-                 "the sources that gave it and the one whose judgements are shown.", columns=_COLUMNS,
-                 rows=_flat(rows))  # fmt: skip
-
-
-_COLUMNS = ["council", "region", "framework", "kind", "inspection_start", "published", "judgements", "from"]
+        known = store.query("SELECT name FROM council WHERE la_code = ?", [la_code])
+    if not rows and not known:
+        raise HTTPException(404, f"No council with the DfE code {la_code} is in the council lookup.")
+    name = rows[0]["council"] if rows else known[0][0]
+    note = (
+        "Newest first; each row names the sources that gave it and the one whose judgements are shown."
+        if rows
+        else "No inspections of this council are in the store: import Ofsted's published outcomes first."
+    )
+    return _page(request, f"Ofsted inspections of {name}", note=note, columns=COLUMNS, rows=_flat(rows))
 
 
 def _flat(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
