@@ -65,6 +65,7 @@ def test_overview_shows_every_area_for_every_role(app_client: TestClient, role: 
         assert area in home.text
     assert "Assessments completed within 45 working days" in home.text
     assert home.text.count('role="img"') >= 30  # a sparkline per indicator
+    assert "Council 813 · collection year 2025/26" in home.text  # no lookup imported: the code alone
 
 
 @pytest.mark.parametrize("role", ["analyst", "manager", "auditor"])

@@ -39,6 +39,7 @@ def test_overview_shows_england_region_neighbours_and_rated_rules(client: TestCl
     sign_in(client, "viewer")
     page = client.get(f"/overview/{COUNCIL}/{PUBLISHED_YEAR}").text
     assert "Yorkshire and the Humber" in page  # North Lincolnshire's region, from the lookup
+    assert f"North Lincolnshire ({COUNCIL}) · collection year 2024/25" in page  # named once the lookup is in
     assert "statistical neighbours" in page
     colours = set(re.findall(r"govuk-tag--(green|yellow|red) ", page))
     assert colours, "no indicator was rated red, amber or green"
@@ -66,3 +67,4 @@ def test_the_pack_falls_back_as_the_page_does(client: TestClient) -> None:
         html = pack_html(store, COUNCIL, PUBLISHED_YEAR + 1)
     assert "England figure for 2024/25, the latest published" in html
     assert "England&#39;s 22.6% for 2024/25" in html
+    assert f"<title>Performance pack, North Lincolnshire ({COUNCIL}), 2025/26</title>" in html

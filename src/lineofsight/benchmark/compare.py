@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators.catalogue import get
 from lineofsight.indicators.indicator import Indicator, Polarity
@@ -52,11 +53,6 @@ class Comparison:
             return ""
         shown = year_label(self.published_year or 0)
         return f"England figure for {shown}, the latest published; region, neighbours and quartile are from {shown} too"
-
-
-def year_label(year: int) -> str:
-    """Collection year 2025 (ending 31 March 2025) as '2024/25'."""
-    return f"{year - 1}/{year % 100:02d}"
 
 
 @dataclass(frozen=True)

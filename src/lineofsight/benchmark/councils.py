@@ -57,6 +57,12 @@ def councils(store: Store) -> list[Council]:
     return [Council(r[0], r[1], r[2], r[3], r[4], tuple(filter(None, (r[5] or "").split(",")))) for r in rows]
 
 
+def display_name(store: Store, la_code: str) -> str:
+    """'North Lincolnshire (813)' once the council lookup is imported, else 'Council 813'."""
+    rows = store.query("SELECT name FROM council WHERE la_code = ?", [la_code])
+    return f"{rows[0][0]} ({la_code})" if rows and rows[0][0] else f"Council {la_code}"
+
+
 def name_key(name: str) -> str:
     """'London Borough of Barking and Dagenham' and 'barking & dagenham' -> 'barking and dagenham'."""
     text = name.lower().replace("&", " and ").replace("'", "").replace(",", " ")

@@ -10,6 +10,8 @@ import zlib
 from collections.abc import Sequence
 from html import escape
 
+from lineofsight.calendar import year_label
+
 BLUE, GREY, RED, BLACK = "#1d70b8", "#b1b4b6", "#d4351c", "#0b0c0c"
 
 
@@ -64,7 +66,7 @@ def trend(points: Sequence[tuple[int, float | None]], title: str, unit: str, eng
     """Line chart of one indicator by collection year, with England's figure as a dashed line when known."""
     width, height, left, bottom, top, right = 560, 260, 56, 36, 16, 16
     known = [(x, y) for x, y in points if y is not None]
-    words = "; ".join(f"{x - 1}/{str(x)[2:]}: {fmt(y)}" for x, y in points)
+    words = "; ".join(f"{year_label(x)}: {fmt(y)}" for x, y in points)
     extra = f" England: {fmt(england)}." if england is not None else ""
     svg = _open(width, height, title, f"{title} by collection year ({unit}). {words}.{extra}")
     if not known:
@@ -78,7 +80,7 @@ def trend(points: Sequence[tuple[int, float | None]], title: str, unit: str, eng
     for x in xs:
         parts.append(
             f'<text x="{ax * x + bx:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12">'
-            f"{x - 1}/{str(x)[2:]}</text>"
+            f"{year_label(x)}</text>"
         )
     if england is not None:
         y = ay * england + by

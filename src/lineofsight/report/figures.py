@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lineofsight.benchmark.compare import Comparison, Rating, compare, rag
+from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators import Area, Indicator, Result, catalogue
 from lineofsight.indicators.engine import DuckDBEngine, member_sql
@@ -59,7 +60,7 @@ class Figure:
         if c.quartile:
             known.append(f"quartile {c.quartile} of {c.councils_ranked}")
         if not known:
-            return f"no benchmark for {c.year - 1} to {c.year}"
+            return f"no benchmark for {year_label(c.year)}"
         return "; ".join(known) + (f" ({c.note})" if c.note else "")
 
     def sparkline(self) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from lineofsight.benchmark.councils import display_name
+from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators import compute
 from lineofsight.report import charts, figures
@@ -18,6 +20,7 @@ from lineofsight.store import Store
 TEMPLATES = Path(__file__).parent / "templates"
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 _env.globals["fmt"] = charts.fmt
+_env.globals["year_label"] = year_label
 
 
 def pack_html(store: Store, council: str, year: int) -> str:
@@ -28,6 +31,7 @@ def pack_html(store: Store, council: str, year: int) -> str:
     areas = figures.overview(store, results, council, year)
     return _env.get_template("pack.html").render(
         council=council,
+        council_name=display_name(store, council),
         year=year,
         areas=areas,
         distributions=figures.distributions(store, council, year),

@@ -108,6 +108,8 @@ def render(
     place = request.session.get("place") or [None, None]  # the council-year last opened, for the navigation
     values = {"user": user, "csrf_token": csrf_token(request), "quote": quote, "council": place[0], "year": place[1]}
     values.update(context or {})
+    if values.get("council"):
+        values["council_name"] = state(request).council_name(str(values["council"]))
     if cache_key is not None:
         key = ("page", *cache_key, user.role if user else None)
         blocks = state(request).cached(key, lambda: _blocks(template, values))
@@ -123,9 +125,11 @@ def _blocks(template: str, values: dict[str, Any]) -> dict[str, Markup]:
 
 
 def _globals() -> None:
+    from lineofsight.calendar import year_label
     from lineofsight.report.charts import fmt
 
     TEMPLATES.env.globals["fmt"] = fmt
+    TEMPLATES.env.globals["year_label"] = year_label
 
 
 _globals()

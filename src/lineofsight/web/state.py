@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from lineofsight.benchmark.councils import display_name
 from lineofsight.indicators import Member, Result, children, compute
 from lineofsight.store import Store, audit
 from lineofsight.web.users import role_of
@@ -57,6 +58,15 @@ class State:
             else:
                 self._members[key] = children(self.store, indicator_id, council, year, username, purpose)
             return self._members[key]
+
+    def council_name(self, la_code: str) -> str:
+        """The council's name and code for page headings (the lookup changes only with an upload)."""
+        with self.lock:
+            key = ("council_name", la_code)
+            if key not in self._pages:
+                self._pages[key] = display_name(self.store, la_code)
+            name: str = self._pages[key]
+            return name
 
     def role(self, username: str) -> str | None:
         """Roles change only through this store (the CLI cannot open it while the server holds it)."""
