@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from lineofsight.indicators.catalogue import catalogue
-from lineofsight.indicators.indicator import Area, Indicator
-
-UNITS = {
-    "percent": "percentage",
-    "per_10000": "rate per 10,000 children aged 0 to 17",
-    "days": "average days",
-    "count": "count",
-    "ratio": "average per FTE",
-    "score": "average score",
-}
+from lineofsight.indicators.indicator import UNIT_MEANING, Area, Indicator
 
 
 def markdown() -> str:
@@ -32,7 +23,7 @@ def _section(i: Indicator) -> list[str]:
     lines = [
         f"### {i.title} (`{i.id}`)",
         "",
-        f"- Unit: {UNITS[i.unit]}; {better[i.polarity]}",
+        f"- Unit: {UNIT_MEANING[i.unit]}; {better[i.polarity]}",
         f"- Numerator: {i.numerator}",
         f"- Denominator: {i.denominator}",
         f"- Cohort: {i.cohort}",

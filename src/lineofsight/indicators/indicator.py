@@ -12,7 +12,37 @@ from enum import StrEnum
 from typing import Any, Literal
 
 Unit = Literal["percent", "per_10000", "days", "count", "ratio", "score"]
+# What each unit means (the indicator reference) and what is written after a figure in it (pages, pack, drafts).
+UNIT_MEANING: dict[str, str] = {
+    "percent": "percentage",
+    "per_10000": "rate per 10,000 children aged 0 to 17",
+    "days": "average days",
+    "count": "count",
+    "ratio": "average per FTE",
+    "score": "average score",
+}
+UNIT_SUFFIX: dict[str, str] = {
+    "percent": "%",
+    "per_10000": "per 10,000 children",
+    "days": "days",
+    "count": "",
+    "ratio": "",
+    "score": "",
+}
 Polarity = Literal["higher", "lower"] | None
+
+
+def fmt(value: float | None) -> str:
+    """A figure as every page, pack and draft writes it: whole from 100 up, else one decimal place at most."""
+    if value is None:
+        return "no figure"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def fmt_value(value: float | None, unit: str) -> str:
+    """`fmt` with a % sign for percentages (other units are named beside the figure, not after it)."""
+    return fmt(value) + ("%" if unit == "percent" and value is not None else "")
+
 
 # Every member query returns these columns first; any further columns are the
 # detail shown beside the child in the list (dates, codes, FTE).

@@ -19,6 +19,7 @@ from lineofsight import indicators
 from lineofsight.benchmark import compare as bench
 from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
+from lineofsight.indicators.indicator import UNIT_SUFFIX
 from lineofsight.model.inspection import FRAMEWORKS, GRADE
 from lineofsight.ofsted import history
 from lineofsight.qa import feedback, summary
@@ -80,11 +81,6 @@ class Sources:
     notes: list[str] = field(default_factory=list)  # sources with no data, said plainly
 
 
-def fmt_number(value: float) -> str:
-    """Figures as the draft prints them: whole numbers without decimals, others to one place."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-
-
 # --- gathering -------------------------------------------------------------------
 
 
@@ -124,7 +120,7 @@ def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list
             area=areas.get(result.id, "leadership"),
             period=year_label(result.period),
             value=float(result.value),
-            unit=UNITS.get(result.unit, result.unit),
+            unit=UNIT_SUFFIX.get(result.unit, result.unit),
             polarity=result.polarity or "",
         )
         try:
@@ -137,9 +133,6 @@ def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list
     if missing_benchmark:
         notes.append(f"No benchmark could be drawn: {missing_benchmark}")
     return figures
-
-
-UNITS = {"percent": "%", "per_10000": "per 10,000 children", "days": "days", "count": "", "ratio": "", "score": ""}
 
 
 def _benchmarked(store: Store, figure: IndicatorFigure, council: str, year: int) -> IndicatorFigure:

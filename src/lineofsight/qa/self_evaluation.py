@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from lineofsight.indicators.indicator import fmt
 from lineofsight.model.qa import AREA
-from lineofsight.qa.evidence import IndicatorFigure, InspectionFigure, Sources, fmt_number
+from lineofsight.qa.evidence import IndicatorFigure, InspectionFigure, Sources
 from lineofsight.qa.feedback import QuestionShare
 from lineofsight.qa.summary import GroupShare
 
@@ -132,7 +133,7 @@ def _section(area: str, s: Sources, book: _Book) -> Section:
 def _v(value: float | None, unit: str) -> str:
     if value is None:
         return "no figure"
-    number = fmt_number(value)
+    number = fmt(value)  # rounded as the dashboard and the pack round it
     return f"{number}%" if unit in ("%", "percent") else f"{number} {unit}".rstrip()
 
 

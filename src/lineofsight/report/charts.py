@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from html import escape
 
 from lineofsight.calendar import year_label
+from lineofsight.indicators.indicator import fmt, fmt_value
+
+__all__ = ["fmt", "fmt_value", "histogram", "sparkline", "trend"]
 
 BLUE, GREY, RED, BLACK = "#1d70b8", "#b1b4b6", "#d4351c", "#0b0c0c"
 
@@ -30,18 +33,6 @@ def _scale(lo: float, hi: float, out_lo: float, out_hi: float) -> tuple[float, f
         return 0.0, (out_lo + out_hi) / 2
     a = (out_hi - out_lo) / (hi - lo)
     return a, out_lo - a * lo
-
-
-def fmt(value: float | None) -> str:
-    if value is None:
-        return "no figure"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}".rstrip("0").rstrip(".")
-
-
-def fmt_value(value: float | None, unit: str) -> str:
-    """A figure as its indicator declares it: `fmt`'s rounding, with a % sign for percentages (other units are
-    named beside the figure, not after it)."""
-    return fmt(value) + ("%" if unit == "percent" and value is not None else "")
 
 
 def sparkline(points: Sequence[tuple[int, float | None]], title: str) -> str:

@@ -14,19 +14,11 @@ from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators import Area, Indicator, Result, catalogue
 from lineofsight.indicators.engine import DuckDBEngine, member_sql
-from lineofsight.indicators.indicator import Unit
+from lineofsight.indicators.indicator import UNIT_SUFFIX, Unit
 from lineofsight.report import charts
 from lineofsight.store import Store
 
 NO_BENCHMARK = Rating("grey", "No benchmark loaded: import the DfE published figures or the council lookup.")
-UNIT_LABELS: dict[str, str] = {
-    "percent": "%",
-    "per_10000": "per 10,000 children",
-    "days": "days",
-    "count": "",
-    "ratio": "",
-    "score": "",
-}
 
 
 @dataclass(frozen=True)
@@ -43,7 +35,7 @@ class Figure:
 
     @property
     def unit_label(self) -> str:
-        return UNIT_LABELS.get(self.indicator.unit, "")
+        return UNIT_SUFFIX.get(self.indicator.unit, "")
 
     @property
     def benchmark_text(self) -> str:

@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from lineofsight.errors import UserError
 from lineofsight.indicators import get
+from lineofsight.indicators.indicator import UNIT_MEANING
 from lineofsight.report import figures
 from lineofsight.web import journey
 from lineofsight.web.pages import record, render, require, require_child_level, state
@@ -102,7 +103,7 @@ def _definition(i: Any) -> list[tuple[str, str]]:
         ("Cohort", i.cohort),
         ("Period", i.period),
         ("Better", f"{i.polarity} is better" if i.polarity else "no better direction"),
-        ("Unit", figures.UNIT_LABELS.get(i.unit) or i.unit),
+        ("Unit", UNIT_MEANING[i.unit]),
         ("Source", i.source),
         ("Returns used", ", ".join(i.datasets)),
     ]
