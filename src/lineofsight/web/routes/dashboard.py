@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators import get
 from lineofsight.indicators.indicator import UNIT_MEANING
@@ -86,7 +87,7 @@ def indicator(request: Request) -> Response:
         "year": year,
         "f": figure,
         "definition": _definition(declared),
-        "trend_rows": [(f"{y - 1} to {y}", figures.charts.fmt(v)) for y, v in figure.trend],
+        "trend_rows": [(year_label(y), figures.charts.fmt(v)) for y, v in figure.trend],
         "members": members,
         "counted": sum(1 for m in members or [] if m.in_numerator),
         "detail_keys": detail_keys,
