@@ -108,6 +108,7 @@ def render(
     place = request.session.get("place") or [None, None]  # the council-year last opened, for the navigation
     values = {"user": user, "csrf_token": csrf_token(request), "quote": quote, "council": place[0], "year": place[1]}
     values.update(context or {})
+    values["name_of"] = state(request).council_name  # 'North Lincolnshire (813)' for a code
     if values.get("council"):
         values["council_name"] = state(request).council_name(str(values["council"]))
     if cache_key is not None:
