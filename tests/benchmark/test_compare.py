@@ -102,7 +102,7 @@ def test_a_year_not_yet_published_falls_back_to_the_latest_published(store: Stor
     assert (c.england, c.region, c.statistical_neighbours, c.quartile) == (25.0, 22.0, 25.0, 2)
     assert c.published_year == 2025 and c.fallback
     assert c.note.startswith("England figure for 2024/25, the latest published")
-    assert "2024/25, the latest published" in c.source
+    assert c.source == "DfE published figures for 2024/25"
     assert "England's 25% for 2024/25" in rag("cin.rereferrals_12m", 35.0, c).rule
     # The year itself when published: no note. An earlier year never borrows a later year's figures.
     assert compare(store, "cin.rereferrals_12m", "A01", 2025, 35.0).note == ""

@@ -35,7 +35,7 @@ def test_histogram_marks_bins_past_the_line_red() -> None:
     svg = charts.histogram([("0-45", 8), ("46+", 2)], "Days", "working days", marker=1, marker_text="45 working days")
     rects = _parse(svg).findall(f"{SVG}rect")
     assert [r.get("fill") for r in rects] == [charts.BLUE, charts.RED]
-    # the taller bar is 8 of a scale to 8 x 1.1 = 8.8: its height is 8 / 8.8 of the plot height
+    # bar heights are in proportion to the counts, whatever the axis
     heights = [float(r.get("height")) for r in rects]
     assert abs(heights[1] / heights[0] - 2 / 8) < 0.01
 
@@ -51,3 +51,14 @@ def test_fmt_rounds_for_reading() -> None:
     assert charts.fmt(12.345) == "12.3"
     assert charts.fmt(50.0) == "50"
     assert charts.fmt(1234.6) == "1,235"
+
+
+def test_axis_ticks_are_round_numbers_covering_the_values() -> None:
+    svg = charts.trend([(2024, 7.8), (2025, 14.8), (2026, 9.8)], "Three or more placements", "%", england=10.0)
+    labels = [t.text for t in _parse(svg).findall(f"{SVG}text") if t.get("text-anchor") == "end" and t.text]
+    # 14.8 x 1.05 = 15.54, over four steps of at least 3.9: steps of 5 up to 20
+    assert labels[:5] == ["0", "5", "10", "15", "20"]
+    counts = charts.histogram([("0-5", 3), ("6+", 1)], "Days", "working days")
+    # 3 x 1.05 = 3.15: four steps of at least 0.79 round to 1, up to 4
+    ticks = [t.text for t in _parse(counts).findall(f"{SVG}text") if t.get("text-anchor") == "end"]
+    assert ticks == ["0", "1", "2", "3", "4"]

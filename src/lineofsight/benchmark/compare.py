@@ -103,8 +103,7 @@ def compare(
     region_code, region_name, neighbours = _council(store, council)
     published_year, councils, areas = _published(store, indicator_id, year)
     if published_year is not None:
-        latest = ", the latest published" if published_year != year else ""
-        source = f"DfE published figures for {year_label(published_year)}{latest} (benchmark_value)"
+        source = f"DfE published figures for {year_label(published_year)}"  # the note says when it is a fallback
         england, region = areas.get("E92000001"), areas.get(region_code or "")
     else:
         councils = dict(others if others is not None else _computed(store, indicator_id, year))

@@ -6,6 +6,7 @@ the numbers are always offered beside it as a table by the page that uses it.
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Sequence
 from html import escape
@@ -63,11 +64,12 @@ def trend(points: Sequence[tuple[int, float | None]], title: str, unit: str, eng
     if not known:
         return svg + f'<text x="{left}" y="{height / 2}">No figures yet</text></svg>'
     values = [y for _, y in known] + ([england] if england is not None else [])
-    lo, hi = min(0.0, *values), max(values) * 1.1 or 1.0
+    ticks = _ticks(min(0.0, *values), max(values) * 1.05 or 1.0)
+    lo, hi = ticks[0], ticks[-1]
     xs = [p[0] for p in points]
     ax, bx = _scale(min(xs) - 0.5, max(xs) + 0.5, left, width - right)
     ay, by = _scale(lo, hi, height - bottom, top)
-    parts = [svg, _axes(left, width - right, height - bottom, top, lo, hi, ay, by)]
+    parts = [svg, _axes(left, width - right, height - bottom, top, ticks, ay, by)]
     for x in xs:
         parts.append(
             f'<text x="{ax * x + bx:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12">'
@@ -88,8 +90,16 @@ def trend(points: Sequence[tuple[int, float | None]], title: str, unit: str, eng
     return "".join(parts) + "</svg>"
 
 
-def _axes(x0: float, x1: float, y0: float, y1: float, lo: float, hi: float, ay: float, by: float) -> str:
-    ticks = [lo + (hi - lo) * i / 4 for i in range(5)]
+def _ticks(lo: float, hi: float) -> list[float]:
+    """Round axis ticks covering [lo, hi]: steps of 1, 2, 2.5 or 5 times a power of ten, four steps at most."""
+    raw = (hi - lo) / 4 or 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first, last = math.floor(lo / step), math.ceil(hi / step)
+    return [i * step for i in range(first, last + 1)]
+
+
+def _axes(x0: float, x1: float, y0: float, y1: float, ticks: Sequence[float], ay: float, by: float) -> str:
     out = [f'<line x1="{x0}" x2="{x0}" y1="{y0}" y2="{y1}" stroke="{GREY}"/>']
     out.append(f'<line x1="{x0}" x2="{x1}" y1="{y0}" y2="{y0}" stroke="{GREY}"/>')
     for t in ticks:
@@ -109,10 +119,10 @@ def histogram(
     svg = _open(width, height, title, f"{title}: {total} in all. {words}. {marker_text}")
     if not bins:
         return svg + f'<text x="{left}" y="{height / 2}">No figures yet</text></svg>'
-    hi = max(n for _, n in bins) or 1
-    ay, by = _scale(0, hi * 1.1, height - bottom, top)
+    ticks = _ticks(0, max(n for _, n in bins) * 1.05 or 1)
+    ay, by = _scale(ticks[0], ticks[-1], height - bottom, top)
     step = (width - left - right) / len(bins)
-    parts = [svg, _axes(left, width - right, height - bottom, top, 0, hi * 1.1, ay, by)]
+    parts = [svg, _axes(left, width - right, height - bottom, top, ticks, ay, by)]
     for i, (label, n) in enumerate(bins):
         x, y = left + i * step, ay * n + by
         colour = RED if marker is not None and i >= marker else BLUE
