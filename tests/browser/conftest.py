@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,12 +54,9 @@ def wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -
     raise RuntimeError("the dashboard server did not start")
 
 
-@pytest.fixture(scope="module")
-def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    shutil.copy(sample_db, db)
-    with Store(db) as store:
-        add_user(store, "analyst", "analyst", PASSWORD)
+@contextmanager
+def running(db: Path) -> Iterator[str]:
+    """The dashboard over `db` in its own process on a free port; its address while the block runs."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port)])
     try:
@@ -67,6 +65,16 @@ def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "browser.duckdb"
+    shutil.copy(sample_db, db)
+    with Store(db) as store:
+        add_user(store, "analyst", "analyst", PASSWORD)
+    with running(db) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

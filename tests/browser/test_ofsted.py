@@ -4,8 +4,6 @@ the map is drawn at its stylesheet's size, and the pages link to one another."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from lineofsight.ofsted.outcomes import read_official
 from lineofsight.store import Store
 from lineofsight.web.users import add_user
 
-from .conftest import PASSWORD, SERVER, free_port, wait_for
+from .conftest import PASSWORD, running
 
 pytestmark = pytest.mark.browser
 
@@ -37,14 +35,8 @@ def server(sample_db: Path, reference_dir: Path, tmp_path_factory: pytest.TempPa
         lookup = reference_dir / "dfe" / "LTLA-UTLA_Apr23_Lookup_England-Wales.csv"
         save_geography(store, load_geography(reference_dir / "la_district_boundaries.geojson", lookup), "test")
         add_user(store, "viewer", "viewer", PASSWORD)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port)])
-    try:
-        wait_for(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running(db) as address:
+        yield address
 
 
 def test_ofsted_pages_hold_the_content_security_policy(server: str, browser: Any) -> None:
