@@ -98,3 +98,26 @@ def test_rates_are_near_englands(store: Store) -> None:
            WHERE s.collection_year = 2026 AND s.authorisation_date >= DATE '2025-04-01'"""
     )[0][0]
     assert 0.75 <= share <= 0.95  # England: 85.7%
+
+
+def test_an_episode_reads_the_same_in_every_return(store: Store) -> None:
+    """Returns are cut from one history: an episode in two years' returns differs only in what ended since.
+
+    The planted distance figure moves placements in the history itself, so it cannot make the latest
+    return disagree with the one before (as the DfE's year-on-year checks would see).
+    """
+    disagreeing = store.query(
+        """SELECT a.child_id, a.start_date FROM episode a JOIN episode b
+             ON a.child_id = b.child_id AND a.start_date = b.start_date AND b.collection_year = a.collection_year + 1
+           WHERE a.placement_postcode IS DISTINCT FROM b.placement_postcode
+              OR a.placement_type IS DISTINCT FROM b.placement_type
+              OR a.legal_status IS DISTINCT FROM b.legal_status
+              OR a.reason_new_episode IS DISTINCT FROM b.reason_new_episode
+              OR (a.end_date IS NOT NULL AND a.end_date IS DISTINCT FROM b.end_date)"""
+    )
+    shared = store.query(
+        """SELECT count(*) FROM episode a JOIN episode b ON a.child_id = b.child_id
+             AND a.start_date = b.start_date AND b.collection_year = a.collection_year + 1"""
+    )[0][0]
+    assert shared > 20  # enough episodes run across the two years for the check to mean something
+    assert disagreeing == []

@@ -33,10 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from lineofsight.generate.places import Places, distance, pretty
+from lineofsight.generate.entities import Child, Episode
+from lineofsight.generate.places import Place, Places, distance
 from lineofsight.generate.returns import Row, Year
 from lineofsight.generate.workforce import census_date
-from lineofsight.geography import centroids
 
 
 @dataclass(frozen=True)
@@ -209,30 +209,29 @@ def _plant_72h(rows: list[Row], ending: list[Row], year: Year, target: float, rn
         r["rhi_date"] = r["end_date"] + dt.timedelta(days=rng.randint(0, 3) if i < take else rng.randint(4, 12))
 
 
-def plant_distance(episodes: list[Row], target: float, places: Places, rng: random.Random) -> None:
-    """Move current placements so round(target x looked after at 31 March) are within 20 miles of home."""
-    current = [e for e in episodes if e["end_date"] is None]
-    found = centroids(e["home_postcode"] for e in current)
-    known = [e for e in current if e["home_postcode"] and "".join(e["home_postcode"].split()) in found]
+def plant_distance(children: list[Child], target: float, places: Places, rng: random.Random) -> None:
+    """Move current placements so round(target x looked after at the end) are within 20 miles of home.
+
+    Planted in the simulated histories, not in one year's rows, so every year's return tells the same story.
+    """
+    current = sorted((c for c in children if c.care and c.care[-1].end is None), key=lambda c: c.child_id)
     take = round(target * len(current))
-    if take > len(known):
+    if any(c.home is None for c in current[:take]):
         raise ValueError("too many children without a home postcode to plant this distance figure")
-    known.sort(key=lambda e: e["child_id"])
-    rng.shuffle(known)
-    for i, e in enumerate(known):
-        key = "".join(e["home_postcode"].split())
-        home = (key, found[key][0], found[key][1])
+    rng.shuffle(current)
+    for i, child in enumerate(current):
+        home = child.home
+        if home is None:
+            continue
         place = places.within(rng, home) if i < take else places.beyond(rng, home)
         if i < take and distance(home, place) > 19.5:
             place = home
-        _move(episodes, e, pretty(place[0]))
+        _move(child.care[-1].episodes, place)
 
 
-def _move(episodes: list[Row], current: Row, postcode: str) -> None:
+def _move(episodes: list[Episode], place: Place) -> None:
     """Give the current placement a new postcode, and the earlier episodes of the same placement with it."""
-    earlier = {(e["child_id"], e["end_date"]): e for e in episodes if e["end_date"] is not None}
-    episode: Row | None = current
-    while episode is not None:
-        episode["placement_postcode"] = postcode
-        same_carer = episode["reason_new_episode"] in ("L", "U", "B")
-        episode = earlier.get((episode["child_id"], episode["start_date"])) if same_carer else None
+    for episode in reversed(episodes):
+        episode.placement = place
+        if episode.rne not in ("L", "U", "B"):  # this episode began the placement
+            return

@@ -120,6 +120,9 @@ def simulate(plan: Plan, council: Council) -> tuple[Result, Workforce, Places]:
 
 def write_council(out: Path, plan: Plan, council: Council) -> Iterator[Path]:
     result, workforce, places = simulate(plan, council)
+    if plan.targets.placed_within_20_miles is not None:
+        rng = council_rng(plan.seed, council.la_code, "distance")
+        plant_distance(result.children, plan.targets.placed_within_20_miles, places, rng)
     result.contacts.sort(key=lambda c: (c[1], c[0]))
     result.early_help.sort(key=lambda e: (e[1], e[0]))
     years = plan.year_list
@@ -128,7 +131,7 @@ def write_council(out: Path, plan: Plan, council: Council) -> Iterator[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         latest = year == years[-1]
         rng = council_rng(plan.seed, council.la_code, str(year))
-        write_year(folder, council.la_code, r.Year(year), result, places, rng, plan.targets if latest else Targets())
+        write_year(folder, council.la_code, r.Year(year), result, rng, plan.targets if latest else Targets())
         write_workforce(folder, council.la_code, workforce, year, rng, plan.targets if latest else Targets())
         yield folder
 
@@ -161,12 +164,8 @@ def ssda903_rows(children: list[Any], year: r.Year, rng: random.Random) -> dict[
     return tables
 
 
-def write_year(
-    folder: Path, la_code: str, year: r.Year, result: Result, places: Places, rng: random.Random, targets: Targets
-) -> None:
+def write_year(folder: Path, la_code: str, year: r.Year, result: Result, rng: random.Random, targets: Targets) -> None:
     tables = ssda903_rows(result.children, year, rng)
-    if targets.placed_within_20_miles is not None:
-        plant_distance(tables["episodes.csv"], targets.placed_within_20_miles, places, rng)
     for name, table in SSDA903_FILES.items():
         write_table(folder / name, table, tables[name])
     write_census(folder / "cin_census.xml", la_code, year.year, cin.census_children(result.children, year))
