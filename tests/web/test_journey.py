@@ -42,3 +42,14 @@ def test_no_events_no_timeline() -> None:
     with Store() as store:
         assert journey(store, "813", "NOBODY") == []
     assert timeline_svg([], dt.date(2026, 3, 31)) == ""
+
+
+def test_an_event_in_several_returns_is_shown_once_as_the_latest_return_has_it() -> None:
+    with Store() as store:
+        for year, closure in ((2025, None), (2026, dt.date(2025, 9, 30))):  # open at March 2025, closed by 2026
+            _put(store, "referral", collection_year=year, child_id="A1", referral_id="1",
+                 referral_date=dt.date(2024, 11, 4), referral_source="1A", referral_nfa="false",
+                 closure_date=closure, reason_for_closure="RC7" if closure else None)  # fmt: skip
+        events = journey(store, "813", "A1")
+    assert len(events) == 1
+    assert events[0].end == dt.date(2025, 9, 30)

@@ -54,8 +54,10 @@ def journey(store: Store, council: str, child_id: str) -> list[Event]:
         start, end = _dates(table)
         shown = [c for c in table.columns if c.name not in ("child_id", "date_of_birth")]
         columns = ", ".join(c.name for c in shown)
+        # Each year's return repeats what is still open: show each event once, as the latest return has it.
         rows = store.dicts(
-            f"SELECT {columns} FROM {name} WHERE la_code = ? AND child_id = ? AND {start} IS NOT NULL ORDER BY {start}",
+            f"SELECT {columns} FROM {name} WHERE la_code = ? AND child_id = ? AND {start} IS NOT NULL "
+            f"QUALIFY row_number() OVER (PARTITION BY {start} ORDER BY collection_year DESC) = 1 ORDER BY {start}",
             [council, child_id],
         )
         for row in rows:
