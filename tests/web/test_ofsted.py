@@ -104,6 +104,9 @@ def test_council_history_bad_input_and_unknown_council(client: TestClient) -> No
     sign_in(client, "viewer")
     history = client.get(f"/ofsted/councils/{COUNCIL}")
     assert history.status_code == 200 and "Ofsted inspections of North Lincolnshire" in history.text
+    # In words, as Ofsted writes them: North Lincolnshire's short ILACS inspection published 25 November 2022.
+    assert "ILACS short inspection (one week on site)" in history.text and "25 November 2022" in history.text
+    assert "Overall effectiveness: Outstanding" in history.text
     bad = client.get("/ofsted/map", params={"at": "1 Dec"})
     assert bad.status_code == 400 and "govuk-error-summary" in bad.text and "is not a date" in bad.text
     year = client.get("/ofsted/map", params={"indicator": "cin.rereferrals_12m", "year": "next"})

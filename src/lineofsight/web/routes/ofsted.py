@@ -15,11 +15,12 @@ from lineofsight.benchmark.maps import council_map
 from lineofsight.benchmark.published import PUBLISHED
 from lineofsight.errors import UserError
 from lineofsight.indicators import catalogue
+from lineofsight.model.inspection import FRAMEWORKS, GRADE, KIND, SOURCE_KIND
 from lineofsight.ofsted.history import inspections, standing_at
 from lineofsight.web.pages import render, require, state
 
 TEMPLATE = "ofsted/page.html"
-COLUMNS = ["council", "region", "framework", "kind", "inspection_start", "published", "judgements", "from"]
+COLUMNS = ["council", "region", "inspection", "inspection_start", "published", "judgements", "from"]
 
 
 def _date(text: str | None) -> dt.date:
@@ -96,16 +97,29 @@ def council_page(request: Request) -> Response:
 
 
 def _flat(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Inspections in words: the kind of inspection, dates, each judgement as Ofsted names and grades it."""
     return [
         {
             **r,
+            "inspection": KIND.label(r["kind"]),
+            "inspection_start": _long_date(r["inspection_start"]),
+            "published": _long_date(r["published"]),
             "judgements": "; ".join(
-                f"{k.replace('_', ' ')}: {v.replace('_', ' ')}" for k, v in r["judgements"].items()
+                f"{_judgement_name(r['framework'], k)}: {GRADE.label(v)}" for k, v in r["judgements"].items()
             ),
-            "from": f"{r['judgement_source'] or '-'} (sources: {r['sources']})",
+            "from": SOURCE_KIND.label(r["judgement_source"]) if r["judgement_source"] else "no judgements recorded",
         }
         for r in rows
     ]
+
+
+def _long_date(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def _judgement_name(framework: str, key: str) -> str:
+    known = FRAMEWORKS.get(framework)
+    return known.judgements.get(key, key.replace("_", " ")) if known else key.replace("_", " ")
 
 
 routes = [
