@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 
 from bench._measure import timed
 from lineofsight.generate.sample import sample_store
