@@ -70,6 +70,7 @@ def test_summary_matches_hand_worked_figures(store: Store, tmp_path: Path) -> No
     assert [(g.group, g.good.k, g.good.n) for g in s.by_team] == [("North", 2, 3), ("South", 1, 2)]
     # Months: May A1 A2 -> 1 of 2; June A3 A4 A5 -> 2 of 3.
     assert [(g.group, g.good.k, g.good.n) for g in s.by_month] == [("2025-05", 1, 2), ("2025-06", 2, 3)]
+    assert [g.label for g in s.by_month] == ["May 2025", "June 2025"]
     assert [(g.group, g.good.k, g.good.n) for g in s.by_area] == [
         ("care_leavers", 1, 1),
         ("children_in_care", 1, 2),

@@ -7,6 +7,7 @@ programme's progress shows without diluting the quality figures.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lineofsight.model.qa import AREA, DOMAIN
@@ -52,13 +53,20 @@ def _where(year: int | None) -> str:
     return "la_code = $council" + (" AND collection_year = $year" if year else "")
 
 
-def _shares(store: Store, expr: str, council: str, year: int | None, label: dict[str, str]) -> list[GroupShare]:
+def _shares(
+    store: Store, expr: str, council: str, year: int | None, label: Callable[[str], str] = str
+) -> list[GroupShare]:
     rows = store.query(
         f"""SELECT {expr} AS g, count(*) FILTER (WHERE overall_grade IN ('1', '2')), count(*)
         FROM audit WHERE {_where(year)} AND overall_grade IS NOT NULL GROUP BY g ORDER BY g""",
         _params(council, year),
     )
-    return [GroupShare(str(g), label.get(str(g), str(g)), Share(int(k), int(n))) for g, k, n in rows]
+    return [GroupShare(str(g), label(str(g)), Share(int(k), int(n))) for g, k, n in rows]
+
+
+def _month(group: str) -> str:
+    """'2025-04' as 'April 2025'."""
+    return dt.date.fromisoformat(f"{group}-01").strftime("%B %Y")
 
 
 def _params(council: str, year: int | None) -> dict[str, object]:
@@ -99,9 +107,9 @@ def summarise(store: Store, council: str, year: int | None = None, today: dt.dat
         graded=int(graded),
         planned=int(planned),
         good=Share(int(good), int(graded)),
-        by_team=_shares(store, "coalesce(team, '(no team recorded)')", council, year, {}),
-        by_area=_shares(store, "area", council, year, AREA.codes),
-        by_month=_shares(store, "strftime(audit_date, '%Y-%m')", council, year, {}),
+        by_team=_shares(store, "coalesce(team, '(no team recorded)')", council, year),
+        by_area=_shares(store, "area", council, year, AREA.label),
+        by_month=_shares(store, "strftime(audit_date, '%Y-%m')", council, year, _month),
         by_domain=[GroupShare(d, DOMAIN.label(d), Share(int(k), int(n))) for d, k, n in domain],
         moderation=Moderation(
             len(pairs), sum(1 for a, b in pairs if a == b), cohen_kappa([(str(a), str(b)) for a, b in pairs])
