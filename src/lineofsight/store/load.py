@@ -222,25 +222,20 @@ def load_table(
 
 
 def fill_postcodes(store: Store) -> int:
-    """Add centroids of episode postcodes the store does not know yet; returns how many were added."""
-    rows = store.query(
-        "SELECT DISTINCT upper(replace(p, ' ', '')) FROM (SELECT home_postcode AS p FROM episode "
-        "UNION SELECT placement_postcode FROM episode) WHERE p IS NOT NULL "
-        "AND upper(replace(p, ' ', '')) NOT IN (SELECT postcode FROM postcode)"
-    )
-    found = geography.centroids(r[0] for r in rows)
-    if found:
-        codes = sorted(found)
-        store.insert_columns(
-            POSTCODE,
-            {
-                "postcode": codes,
-                "easting": [found[c][0] for c in codes],
-                "northing": [found[c][1] for c in codes],
-                "district": [found[c][2] for c in codes],
-            },
-        )
-    return len(found)
+    """Add centroids of episode postcodes the store does not know yet; returns how many were added.
+
+    One join against the centroid cache (attached read-only), not a lookup per postcode.
+    """
+    with geography.attached(store.con) as cache:
+        added = store.con.execute(
+            f"INSERT INTO {POSTCODE.name} (postcode, easting, northing, district) "
+            "SELECT c.postcode, c.easting, c.northing, c.district "
+            f"FROM {cache} c SEMI JOIN ("
+            "SELECT upper(replace(home_postcode, ' ', '')) AS p FROM episode "
+            "UNION SELECT upper(replace(placement_postcode, ' ', '')) FROM episode"
+            f") w ON c.postcode = w.p WHERE c.postcode NOT IN (SELECT postcode FROM {POSTCODE.name})"
+        ).fetchone()
+    return int(added[0]) if added else 0
 
 
 def load_file(store: Store, path: Path, council: str | None, year: int | None, max_bytes: int) -> LoadResult:
