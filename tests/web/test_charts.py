@@ -42,7 +42,7 @@ def test_histogram_marks_bins_past_the_line_red() -> None:
 
 def test_sparkline_with_no_figures_still_describes_itself() -> None:
     root = _parse(charts.sparkline([(2025, None), (2026, None)], "Trend"))
-    assert "2025: no figure" in root.find(f"{SVG}desc").text
+    assert "2024/25: no figure" in root.find(f"{SVG}desc").text
     assert root.find(f"{SVG}polyline") is None
 
 

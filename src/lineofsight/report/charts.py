@@ -39,7 +39,7 @@ def _scale(lo: float, hi: float, out_lo: float, out_hi: float) -> tuple[float, f
 def sparkline(points: Sequence[tuple[int, float | None]], title: str) -> str:
     """A small trend line over the collection years (no axes): the overview shows the numbers beside it."""
     known = [(x, y) for x, y in points if y is not None]
-    words = ", ".join(f"{x}: {fmt(y)}" for x, y in points)
+    words = "; ".join(f"{year_label(x)}: {fmt(y)}" for x, y in points)
     svg = _open(90, 24, title, f"Trend by collection year: {words}.", "los-sparkline")
     if not known:
         return svg + "</svg>"
