@@ -121,3 +121,21 @@ def test_store_distances_from_the_cache_equal_distances_from_the_package_files(c
     assert stored == expected
     assert expected[0] == (153.8,)  # Blackpool to Falkirk, worked by hand: 247,476 m / 1,609.3 m
     assert expected[3] == (0.0,)
+
+
+def test_a_postcode_without_a_grid_reference_is_known_with_no_distance(cache_dir: Path) -> None:
+    assert all(east != east for east, _, _ in geography.centroids(["JE1 0BD", "FY4 9AA"]).values())  # NaN
+    with Store() as store:
+        store.con.execute(
+            "INSERT INTO episode (la_code, collection_year, child_id, home_postcode, placement_postcode) "
+            "VALUES ('681', 2026, 'C1', 'FY1 1AA', 'JE1 0BD'), ('681', 2026, 'C2', 'FY4 9AA', 'FY1 1AA')"
+        )
+        assert fill_postcodes(store) == 3
+        known = store.query("SELECT postcode, easting, northing FROM postcode ORDER BY 1")
+        assert known == [("FY11AA", 330862.0, 436347.0), ("FY49AA", None, None), ("JE10BD", None, None)]
+        miles = store.query(
+            "SELECT sqrt(power(h.easting - p.easting, 2) + power(h.northing - p.northing, 2)) / 1609.3 > 20 "
+            "FROM episode e JOIN postcode h ON h.postcode = upper(replace(e.home_postcode, ' ', '')) "
+            "JOIN postcode p ON p.postcode = upper(replace(e.placement_postcode, ' ', ''))"
+        )
+        assert miles == [(None,), (None,)]  # not known, rather than more than 20 miles

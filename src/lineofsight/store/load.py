@@ -225,11 +225,16 @@ def fill_postcodes(store: Store) -> int:
     """Add centroids of episode postcodes the store does not know yet; returns how many were added.
 
     One join against the centroid cache (attached read-only), not a lookup per postcode.
+    A postcode the directory lists without a grid reference (Jersey's, some
+    large users') is added with no centroid rather than NaN: it is still a real
+    postcode, and its distances are not known (NaN would compare as more than
+    any number of miles).
     """
     with geography.attached(store.con) as cache:
         added = store.con.execute(
             f"INSERT INTO {POSTCODE.name} (postcode, easting, northing, district) "
-            "SELECT c.postcode, c.easting, c.northing, c.district "
+            "SELECT c.postcode, CASE WHEN NOT isnan(c.easting) THEN c.easting END, "
+            "CASE WHEN NOT isnan(c.northing) THEN c.northing END, c.district "
             f"FROM {cache} c SEMI JOIN ("
             "SELECT upper(replace(home_postcode, ' ', '')) AS p FROM episode "
             "UNION SELECT upper(replace(placement_postcode, ' ', '')) FROM episode"
