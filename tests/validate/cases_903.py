@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from .clean_903 import Return
+from .clean_903 import PREVIOUS, Return
 
 D = dt.date
 Mutation = Callable[[Return], None]
@@ -60,6 +60,8 @@ Case = tuple[Mutation, str, str]
 H, E, R, M, O2, O3 = "child", "episode", "review", "missing", "health_outcome", "care_leaver"
 A, P, U, PP, SW = "adoption", "placed_for_adoption", "uasc", "previous_permanence", "social_worker_episode"
 BAD_OLD, BAD_NEW = D(1850, 1, 1), D(2205, 1, 1)
+# Last year's tables (see clean_903.with_previous): the rules comparing years fire on this year's rows.
+LAST_H, LAST_E, LAST_M, LAST_O3 = (PREVIOUS + t for t in (H, E, M, O3))
 
 
 def _internal(table: str, like: str) -> dict[str, Case]:
@@ -333,4 +335,29 @@ CASES: dict[str, Case] = {
     "SW13STG1": (edit(SW, "C4", reason_change="BAD"), SW, "C4"),
     "SW15STG2": (edit(SW, "C4", reason_change=None), SW, "C4"),
     "SW17STG2": (edit(SW, "C2", end_date=D(2025, 12, 1), reason_change="OTHER"), E, "C2"),
+    # Compared with last year's return
+    "202": (edit(LAST_H, "C1", sex="1"), H, "C1"),
+    "203": (edit(LAST_H, "C4", date_of_birth=D(2021, 6, 2)), H, "C4"),
+    "204": (edit(LAST_H, "C3", ethnicity="WBRI"), H, "C3"),
+    "207": (edit(LAST_H, "C1", mother="1", mother_child_dob=D(2024, 1, 1)), H, "C1"),
+    "208": (edit(H, "C1", upn="UN2"), H, "C1"),
+    "624": (
+        both(
+            edit(LAST_H, "C1", mother="1", mother_child_dob=D(2024, 1, 1)),
+            edit(H, "C1", mother="1", mother_child_dob=D(2024, 2, 1)),
+        ),
+        H,
+        "C1",
+    ),
+    "626": (edit(H, "C1", mother="1", mother_child_dob=D(2025, 1, 1)), H, "C1"),
+    "502": (edit(LAST_E, "C1", start_date=D(2024, 1, 16)), E, "C1"),
+    "503A": (edit(LAST_E, "C4", reason_new_episode="P"), E, "C4"),
+    "503B": (edit(LAST_E, "C4", legal_status="C1"), E, "C4"),
+    "503C": (edit(LAST_E, "C1", cin_category="N2"), E, "C1"),
+    "503D": (edit(LAST_E, "C1", placement_type="U5"), E, "C1"),
+    "503E": (edit(LAST_E, "C1", placement_provider="PR2"), E, "C1"),
+    "503F": (edit(LAST_E, "C4", urn="SC999999"), E, "C4"),
+    "503G": (edit(LAST_E, "C1", placement_postcode="ZZ1 3AC"), E, "C1"),
+    "576": (edit(LAST_M, "C1", end_date=None), M, "C1"),
+    "348": (edit(LAST_O3, "C3", in_touch="DIED"), O3, "C3"),
 }

@@ -1,9 +1,11 @@
-"""A small, clean SSDA903 return for 2025/26 (council 681), written out as model rows.
+"""A small, clean SSDA903 return for 2025/26 (council 681), written out as model rows,
+and the part of the council's 2024/25 return that the rules comparing years read.
 
 Five invented children cover the tables: C1 in care all year (OC2, missing, reviews),
 C2 and C5 starting care in the year (C5 unaccompanied asylum-seeking), C3 a care
 leaver (OC3) and C4 adopted in the year. No rule fires on it; each rule's test
-mutates one value of it.
+mutates one value of it. Last year's tables sit beside this year's under the key
+`previous.<table>` (see `with_previous`).
 """
 
 from __future__ import annotations
@@ -176,6 +178,45 @@ def clean_return() -> Return:
     )
 
 
+PREVIOUS = "previous."  # the key prefix of last year's tables in a Return
+
+
+def previous_return() -> Return:
+    """Council 681's 2024/25 return as far as the comparisons with last year read it: C1 and C4 in an
+    episode still open at 31 March 2025 (the episodes their 2025/26 return starts with), C1 back
+    from a missing period, C3 a care leaver in touch."""
+    c1, c3, c4 = D(2012, 5, 10), D(2007, 2, 1), D(2021, 6, 1)
+    return {
+        "child": [
+            _child("C1", "2", c1, "WBRI", "A123456789012", mother="0"),
+            _child("C3", "2", c3, "AIND", "C12345678901A"),
+            _child("C4", "1", c4, "WBRI", "UN1"),
+        ],
+        "episode": [
+            _ep("C1", D(2024, 1, 15), "S", "C2", "U6", "PR1"),
+            _ep("C4", D(2023, 1, 10), "S", "C2", "U4", "PR1"),
+        ],
+        "missing": [
+            {
+                "child_id": "C1",
+                "date_of_birth": c1,
+                "missing_type": "M",
+                "start_date": D(2024, 11, 1),
+                "end_date": D(2024, 11, 3),
+            }
+        ],
+        "care_leaver": [
+            {"child_id": "C3", "date_of_birth": c3, "in_touch": "YES", "activity": "F2", "accommodation": "B1"}
+        ],
+    }
+
+
+def with_previous(data: Return, previous: Return | None = None) -> Return:
+    """This year's return with last year's (default: `previous_return()`) beside it."""
+    earlier = previous_return() if previous is None else previous
+    return {**data, **{PREVIOUS + name: rows for name, rows in earlier.items()}}
+
+
 def _child(child: str, sex: str, dob: D, ethnic: str, upn: str, mother: str | None = None) -> dict[str, Any]:
     return {
         "child_id": child,
@@ -199,8 +240,9 @@ def _sw(child: str, dob: D, start: D, end: D | None = None, reason: str | None =
     }
 
 
-def store_of(data: Return, store: Store | None = None) -> Store:
-    """A store holding (only) the return, each table as if read from its own CSV (header = row 1).
+def store_of(data: Return, store: Store | None = None, year: int = YEAR) -> Store:
+    """A store holding (only) the return for `year`, each table as if read from its own CSV (header = row 1),
+    and last year's tables (`previous.<table>`) under the year before.
 
     Pass a store to reuse it: its SSDA903 tables are emptied first (building a store's
     calendar is the slow part of a small test)."""
@@ -214,10 +256,10 @@ def store_of(data: Return, store: Store | None = None) -> Store:
     for name, rows in data.items():
         if not rows:
             continue
-        table = TABLES[name]
+        table = TABLES[name.removeprefix(PREVIOUS)]
         columns: dict[str, list[Any]] = {c.name: [r.get(c.name) for r in rows] for c in table.columns}
         columns["la_code"] = [LA] * len(rows)
-        columns["collection_year"] = [YEAR] * len(rows)
+        columns["collection_year"] = [year - 1 if name.startswith(PREVIOUS) else year] * len(rows)
         columns["source_file"] = [f"{table.source_name}.csv"] * len(rows)
         columns["source_row"] = list(range(2, len(rows) + 2))
         store.insert_columns(table, columns)

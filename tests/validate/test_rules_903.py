@@ -1,4 +1,5 @@
-"""Every SSDA903 rule: silent on a clean return, and fires on the expected row of a mutation of it."""
+"""Every SSDA903 rule: silent on a clean return (with last year's beside it), and fires on the
+expected row of a mutation of it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from lineofsight.validate.report import ValidationReport
 from lineofsight.validate.rules import ruleset
 
 from .cases_903 import CASES
-from .clean_903 import LA, YEAR, clean_return, store_of
+from .clean_903 import LA, YEAR, clean_return, store_of, with_previous
 
 RULES_2026 = ruleset(YEAR, "ssda903")
 BY_CODE = {r.code: r for r in RULES_2026}
@@ -34,7 +35,7 @@ def test_at_least_150_ssda903_rules_with_unique_codes() -> None:
 
 
 def test_no_rule_fires_on_the_clean_return() -> None:
-    report = _validate(clean_return())
+    report = _validate(with_previous(clean_return()))
     assert report.not_run == []
     assert report.rules_run == len(RULES_2026)
     assert [(i.rule, i.table, i.child) for i in report.issues] == []
@@ -42,7 +43,7 @@ def test_no_rule_fires_on_the_clean_return() -> None:
 
 @pytest.mark.parametrize("code", sorted(BY_CODE))
 def test_rule_is_silent_on_the_clean_return(code: str, store: Store) -> None:
-    store_of(clean_return(), store)
+    store_of(with_previous(clean_return()), store)
     assert run_rule(store, BY_CODE[code], LA, YEAR) == []
 
 
@@ -53,7 +54,7 @@ def test_every_rule_has_a_firing_case() -> None:
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_fires_on_the_mutated_row(code: str, store: Store) -> None:
     mutate, table, child = CASES[code]
-    data = clean_return()
+    data = with_previous(clean_return())
     mutate(data)
     store_of(data, store)
     hits = [(i.table, i.child) for i in run_rule(store, BY_CODE[code], LA, YEAR)]

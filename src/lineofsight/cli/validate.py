@@ -14,6 +14,7 @@ from rich.table import Table as RichTable
 
 from lineofsight.errors import UserError
 from lineofsight.validate import ValidationReport, validate_paths
+from lineofsight.validate.engine import previous_year_missing
 from lineofsight.validate.export import write_report
 from lineofsight.validate.rules import ruleset, version
 
@@ -51,17 +52,21 @@ def validate(
         Path | None, typer.Option("--report", help="Write every issue to FILE.xlsx, .csv or .html")
     ] = None,
     output: Annotated[str, typer.Option("--format", help="text (default) or json")] = "text",
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option("--previous", help="The council's return for the year before, for the rules comparing years"),
+    ] = None,
 ) -> None:
     """Validate an SSDA903 return or CIN census against the DfE rules for its collection year."""
     if output not in ("text", "json"):
         raise UserError(f"--format {output}: use text or json")
     if council is not None and not (council.isdigit() and len(council) == 3):
         raise UserError(f"--council {council!r}: an LA code is three digits, e.g. 681")
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in [*paths, *(previous or [])] if not p.exists()]
     if missing:
         raise UserError("no such file or folder: " + ", ".join(missing))
     with console.status("validating", spinner="dots") if output == "text" else _quiet():
-        report = validate_paths(paths, parse_year(year), council)
+        report = validate_paths(paths, parse_year(year), council, previous=previous or ())
     if report_file is not None:
         write_report(report, report_file)
     if output == "json":
@@ -87,8 +92,17 @@ def show(report: ValidationReport, report_file: Path | None) -> None:
     for c in report.counts:
         rows.add_row(c.file, c.table, str(c.read), str(c.loaded), str(c.rejected))
     console.print(rows)
+    unanswered = previous_year_missing(report.year) if report.year else None
     for n in report.not_run:
-        console.print(f"[red]not run[/red] {n.rule} ({n.table}): {n.error}", highlight=False)
+        if n.error != unanswered:
+            console.print(f"[red]not run[/red] {n.rule} ({n.table}): {n.error}", highlight=False)
+    skipped = [n.rule for n in report.not_run if n.error == unanswered]
+    if skipped:
+        console.print(
+            f"[yellow]not run[/yellow] {len(skipped)} rules comparing with last year ({', '.join(skipped)}): "
+            f"{unanswered}; give it with --previous",
+            highlight=False,
+        )
     rules = RichTable("Rule", "Severity", "Issues", "Children", "Message", title="Issues by rule")
     for r in report.rule_summary():
         rules.add_row(r["rule"], r["severity"], str(r["issues"]), str(r["children"]), r["message"])

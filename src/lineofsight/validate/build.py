@@ -3,7 +3,9 @@ column checks derived from the model (code lists, mandatory fields, dates).
 
 A rule module writes its SQL against `@table`, which stands for that table
 restricted to the council and collection year being validated, so no rule
-can accidentally read another council's rows.
+can accidentally read another council's rows. `@previous.table` stands for the
+same council's rows of the collection year before: a rule using it compares the
+return with last year's, and the engine runs it only when that year is loaded.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from lineofsight.model import TABLES
 from lineofsight.model.schema import Column, ColumnType, Table
-from lineofsight.validate.rule import Rule, Severity
+from lineofsight.validate.rule import PREVIOUS_YEAR, Rule, Severity
 
 ERROR, QUERY = Severity.ERROR, Severity.QUERY
 GUIDE_903 = "DfE, Children looked after return 2025 to 2026: guide and validation rules (SSDA903)"
@@ -21,17 +23,19 @@ GUIDE_903 = "DfE, Children looked after return 2025 to 2026: guide and validatio
 # so a date like 31/02/2025 is reported under the DfE's own rule number.
 TYPE_RULES: dict[tuple[str, str], str] = {}
 
-_SCOPED = re.compile(r"@([a-z_0-9]+)")
+_SCOPED = re.compile(r"@(previous\.)?([a-z_0-9]+)")
 
 
 def scope(sql: str) -> str:
-    """Replace `@table` by that table restricted to the council-year being validated."""
+    """Replace `@table` by that table restricted to the council-year being validated, and
+    `@previous.table` by the same council's rows of the year before ($previous_year)."""
 
     def one(match: re.Match[str]) -> str:
-        name = match.group(1)
+        previous, name = match.group(1), match.group(2)
         if name not in TABLES or not TABLES[name].provenance:
-            raise ValueError(f"@{name} is not a stored table with provenance")
-        return f"(SELECT * FROM {name} WHERE la_code = $la_code AND collection_year = $year)"
+            raise ValueError(f"@{previous or ''}{name} is not a stored table with provenance")
+        year = f"${PREVIOUS_YEAR}" if previous else "$year"
+        return f"(SELECT * FROM {name} WHERE la_code = $la_code AND collection_year = {year})"
 
     return _SCOPED.sub(one, sql)
 
@@ -170,6 +174,18 @@ CEASED_IN_YEAR = """(SELECT child_id FROM (SELECT child_id, end_date, reason_epi
     row_number() OVER (PARTITION BY child_id ORDER BY start_date DESC, source_row DESC) AS r FROM @episode)
   WHERE r = 1 AND end_date BETWEEN $start AND $end AND reason_episode_ceased IS DISTINCT FROM 'X1')"""
 
+# Each child's first episode of the year beside the last episode of last year's return, where
+# that one was still open at 31 March: the same episode continuing, so the two must agree.
+CONTINUATION = """(SELECT f.*, p.start_date AS prev_start, p.reason_new_episode AS prev_rne,
+    p.legal_status AS prev_ls, p.cin_category AS prev_cin, p.placement_type AS prev_place,
+    p.placement_provider AS prev_provider, p.urn AS prev_urn,
+    p.home_postcode AS prev_home_postcode, p.placement_postcode AS prev_placement_postcode
+  FROM (SELECT * FROM @episode
+    QUALIFY row_number() OVER (PARTITION BY child_id ORDER BY start_date NULLS LAST, source_row) = 1) f
+  JOIN (SELECT * FROM @previous.episode
+    QUALIFY row_number() OVER (PARTITION BY child_id ORDER BY start_date DESC NULLS LAST, source_row DESC) = 1) p
+  USING (child_id) WHERE p.end_date IS NULL)"""
+
 # Fragments many rules share: the engine computes each once per validation (same SQL,
 # same answer) instead of once per rule. A rule's SQL stays complete without this.
 SHARED = {
@@ -177,9 +193,20 @@ SHARED = {
     "looked_after_at_end": scope(LOOKED_AFTER_AT_END),
     "continuously_12_months": scope(CONTINUOUSLY_12_MONTHS),
     "ceased_in_year": scope(CEASED_IN_YEAR),
+    "continuation": scope(CONTINUATION),
 }
 
 HEADER_DOB = "(SELECT date_of_birth FROM @child c WHERE c.child_id = t.child_id LIMIT 1)"
+
+
+def miles(home: str, placement: str) -> str:
+    """Miles between the centroids of two postcodes (SQL, British National Grid metres); NULL if either
+    is unknown. The DfE derives a placement's distance from home this way."""
+    return (
+        "(SELECT sqrt(power(h.easting - p.easting, 2) + power(h.northing - p.northing, 2)) / 1609.344 "
+        f"FROM postcode h, postcode p WHERE h.postcode = upper(replace({home}, ' ', '')) "
+        f"AND p.postcode = upper(replace({placement}, ' ', '')))"
+    )
 
 
 def age(at: str, dob: str = "t.dob") -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
@@ -20,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.formats.result import LoadResult, Problem
 from lineofsight.model import TABLES
@@ -27,7 +27,7 @@ from lineofsight.model.schema import Table
 from lineofsight.store import Store
 from lineofsight.validate import build, rules
 from lineofsight.validate.report import Issue, NotRun, ValidationReport
-from lineofsight.validate.rule import Rule
+from lineofsight.validate.rule import Rule, parameters
 
 WORKERS = min(4, os.cpu_count() or 1)
 CHILD_FIELDS = ("CHILD", "LAchildID")
@@ -86,17 +86,6 @@ def issue_query(rule: Rule, shared: dict[str, str] | None = None) -> tuple[str, 
     return sql, fields
 
 
-def _parameters(sql: str, la_code: str, year: int) -> dict[str, object]:
-    values: dict[str, object] = {
-        "la_code": la_code,
-        "year": year,
-        "start": dt.date(year - 1, 4, 1),
-        "end": dt.date(year, 3, 31),
-    }
-    used = set(re.findall(r"\$([a-z_]+)", sql))
-    return {k: v for k, v in values.items() if k in used}
-
-
 def run_rule(
     store: Store | duckdb.DuckDBPyConnection,
     rule: Rule,
@@ -106,7 +95,7 @@ def run_rule(
 ) -> list[Issue]:
     sql, fields = issue_query(rule, shared)
     con = store.con if isinstance(store, Store) else store
-    rows = con.execute(sql, _parameters(sql, la_code, year)).fetchall()
+    rows = con.execute(sql, parameters(sql, la_code, year)).fetchall()
     return [
         Issue(
             file=r[0],
@@ -151,7 +140,7 @@ def _shared_results(store: Store, applicable: list[Rule], council: str, year: in
         for name, fragment in used.items():
             sql = f"CREATE TABLE {scratch}.{name} AS SELECT * FROM {fragment} x"
             try:
-                store.con.execute(sql, _parameters(sql, council, year))
+                store.con.execute(sql, parameters(sql, council, year))
             except duckdb.Error:
                 continue  # the rules using it will fail on their own and be reported as not run
             shared[fragment] = f"{scratch}.{name}"
@@ -160,13 +149,27 @@ def _shared_results(store: Store, applicable: list[Rule], council: str, year: in
         store.con.execute(f"DETACH {scratch}")
 
 
+def previous_year_missing(year: int) -> str:
+    """Why a rule comparing with last year's return was not run."""
+    return f"the previous year's return ({year_label(year - 1)}) is not loaded"
+
+
 def validate_store(store: Store, council: str, year: int, dataset: str | None = None) -> ValidationReport:
-    """Validate one council's collection year already in the store."""
+    """Validate one council's collection year already in the store.
+
+    Rules comparing with the year before use the store's own previous year for the council;
+    where it holds none for a dataset, its rules are reported as not run, never as passed."""
     present = _datasets_present(store, council, year)
-    applicable = [r for r in rules.ruleset(year, dataset) if r.dataset in present]
+    before = _datasets_present(store, council, year - 1)
+    applicable: list[Rule] = []
+    unanswerable: list[Rule] = []  # rules comparing with a previous year the store does not hold
+    for r in rules.ruleset(year, dataset):
+        if r.dataset in present:
+            (unanswerable if r.compares_previous_year and r.dataset not in before else applicable).append(r)
     label = dataset or (min(present) if len(present) == 1 else None)  # name the ruleset actually used
     report = ValidationReport(council, year, rules.version(year, label))
     report.not_run.extend(NotRun(f"module {m}", "", e) for m, e in sorted(rules.BROKEN.items()))
+    report.not_run.extend(NotRun(r.code, r.table, previous_year_missing(year)) for r in unanswerable)
     # Rules are independent read-only queries: run a few at once, each on its own cursor,
     # and keep the results in ruleset order so reports are deterministic.
     local = threading.local()
@@ -209,33 +212,47 @@ def problem_issue(problem: Problem) -> Issue:
 
 
 def validate_paths(
-    paths: Sequence[Path], year: int | None = None, council: str | None = None, dataset: str | None = None
+    paths: Sequence[Path],
+    year: int | None = None,
+    council: str | None = None,
+    dataset: str | None = None,
+    previous: Sequence[Path] = (),
 ) -> ValidationReport:
-    """Read the files into a fresh in-memory store and validate them; reading problems become issues."""
+    """Read the files into a fresh in-memory store and validate them; reading problems become issues.
+
+    `previous` are the files of the same council's return for the year before: loaded into the
+    same store under that year, so the rules comparing with last year's return can run."""
     from lineofsight.store.load import load_paths  # reading belongs to the formats area
 
     rules.all_rules()  # declares TYPE_RULES before reading problems are mapped
     with Store() as store:
         loaded = load_paths(store, paths, council, year)
-        return _report_for(store, loaded, council, year, dataset)
+        la_code, collection_year = _the_return(loaded, "to validate", "The files")
+        if previous:
+            earlier = load_paths(store, previous, la_code, collection_year - 1)
+            held = _the_return(earlier, "from the --previous files", "The --previous files")
+            if held != (la_code, collection_year - 1):
+                raise UserError(
+                    f"The --previous files hold council {held[0]}'s return for {year_label(held[1])}; give "
+                    f"council {la_code}'s for {year_label(collection_year - 1)}, the year before the one validated"
+                )
+        report = validate_store(store, la_code, collection_year, dataset)
+        report.counts = list(loaded.counts)
+        report.issues[:0] = [problem_issue(p) for p in loaded.problems]
+        return report
 
 
-def _report_for(
-    store: Store, loaded: LoadResult, council: str | None, year: int | None, dataset: str | None
-) -> ValidationReport:
+def _the_return(loaded: LoadResult, nothing: str, files: str) -> tuple[str, int]:
+    """The one council and collection year the files hold."""
     if not loaded.counts:
         reasons = "; ".join(
             p.message if p.message.startswith(p.file) else f"{p.file}: {p.message}" for p in loaded.problems[:5]
         )
-        raise UserError(f"Nothing could be read to validate ({reasons or 'no files found'})")
+        raise UserError(f"Nothing could be read {nothing} ({reasons or 'no files found'})")
     pairs = sorted({(c, y) for c in loaded.councils for y in loaded.years})
     if len(pairs) != 1:
         raise UserError(
-            "The files hold more than one council or year "
+            f"{files} hold more than one council or year "
             f"({', '.join(f'{c} {y}' for c, y in pairs)}); validate each return separately"
         )
-    la_code, collection_year = pairs[0]
-    report = validate_store(store, la_code, collection_year, dataset)
-    report.counts = list(loaded.counts)
-    report.issues[:0] = [problem_issue(p) for p in loaded.problems]
-    return report
+    return pairs[0]

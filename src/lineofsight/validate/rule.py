@@ -4,8 +4,9 @@ A rule's logic is one set-based SQL query against the store, restricted to
 one council's collection year. It selects the offending rows of `table` and
 must return at least the columns `source_file` and `source_row` of those rows
 (the engine joins back to fetch the child and the offending field values).
-The placeholders `$la_code`, `$year`, `$start` (1 April) and `$end`
-(31 March, the reference date) are bound by the engine.
+The placeholders `$la_code`, `$year`, `$start` (1 April), `$end`
+(31 March, the reference date) and `$previous_year` (`$year` - 1, the year a
+rule comparing with last year's return reads) are bound by the engine.
 """
 
 from __future__ import annotations
@@ -14,6 +15,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+PREVIOUS_YEAR = "previous_year"  # the placeholder naming the collection year before the one validated
+
+
+def parameters(sql: str, la_code: str, year: int) -> dict[str, object]:
+    """The named parameters `sql` uses, for one council's collection year (DuckDB refuses unused ones)."""
+    values: dict[str, object] = {
+        "la_code": la_code,
+        "year": year,
+        "start": dt.date(year - 1, 4, 1),
+        "end": dt.date(year, 3, 31),
+        PREVIOUS_YEAR: year - 1,
+    }
+    used = set(re.findall(r"\$([a-z_]+)", sql))
+    return {k: v for k, v in values.items() if k in used}
 
 
 class Severity(StrEnum):
@@ -36,14 +52,12 @@ class Rule:
 
     def parameters(self, la_code: str, year: int) -> dict[str, object]:
         """The named parameters this rule's SQL uses (DuckDB refuses unused ones)."""
-        values: dict[str, object] = {
-            "la_code": la_code,
-            "year": year,
-            "start": dt.date(year - 1, 4, 1),
-            "end": dt.date(year, 3, 31),
-        }
-        used = set(re.findall(r"\$([a-z_]+)", self.sql))
-        return {k: v for k, v in values.items() if k in used}
+        return parameters(self.sql, la_code, year)
+
+    @property
+    def compares_previous_year(self) -> bool:
+        """Whether the rule reads the council's return of the year before (`@previous.table`)."""
+        return f"${PREVIOUS_YEAR}" in self.sql
 
     def applies_to(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (

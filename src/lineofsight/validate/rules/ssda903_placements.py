@@ -12,6 +12,7 @@ from lineofsight.validate.build import (
     TEMPORARY,
     age,
     in_list,
+    miles,
     rule,
 )
 from lineofsight.validate.rule import Rule
@@ -21,12 +22,7 @@ SEQ = EPISODE_SEQUENCE
 DAYS = "date_diff('day', t.start_date, coalesce(t.end_date, $end))"
 RESPITE = "('V3', 'V4')"
 NO_URN = ("P1", "P3", "R1", "R2", "R5", *TEMPORARY, *OTHER_PLACEMENTS)
-# Miles between the home and placement postcode centroids (British National Grid metres).
-MILES = (
-    "(SELECT sqrt(power(h.easting - p.easting, 2) + power(h.northing - p.northing, 2)) / 1609.344 "
-    "FROM postcode h, postcode p WHERE h.postcode = upper(replace(t.home_postcode, ' ', '')) "
-    "AND p.postcode = upper(replace(t.placement_postcode, ' ', '')))"
-)
+MILES = miles("t.home_postcode", "t.placement_postcode")  # the placement's distance from home
 
 
 def _longer(code: str, ls_or_place: str, value: str, days: int, message: str, field: str = "LS") -> Rule:
