@@ -62,3 +62,18 @@ def test_upload_needs_csrf(app_client: TestClient) -> None:
     sign_in(app_client, "analyst")
     response = app_client.post("/upload", files={"returns": ("header.csv", HEADER.encode(), "text/csv")})
     assert response.status_code == 403
+
+
+def test_an_upload_is_checked_against_last_years_return_in_the_store(app_client: TestClient, web_db: object) -> None:
+    with Store(str(web_db)) as store:
+        child, sex, dob = store.query(
+            "SELECT child_id, sex, date_of_birth FROM child WHERE la_code = ? AND collection_year = ? ORDER BY 1",
+            [COUNCIL, YEAR - 1],
+        )[0]
+    other = "2" if sex == "1" else "1"
+    sign_in(app_client, "analyst")
+    row = f"{child},{other},{dob:%d/%m/%Y},WBRI,UN1,,\r\n"
+    response = _post(app_client, "header.csv", HEADER + row)
+    # Rule 202 compares sex with last year's Header, which the store holds: the change is an error.
+    assert response.status_code == 422
+    assert "The gender code conflicts with the gender already recorded for this child." in response.text

@@ -109,6 +109,22 @@ class Store:
             [columns[n] for n in names],
         )
 
+    def copy_year(self, source: Store, la_code: str, collection_year: int, dataset: str) -> int:
+        """Copy one council's year of a dataset's tables from another store (rows, not files); returns rows copied."""
+        copied = 0
+        for table in TABLES.values():
+            if not table.provenance or table.dataset != dataset:
+                continue
+            cursor = source.con.execute(
+                f"SELECT * FROM {table.name} WHERE la_code = ? AND collection_year = ?", [la_code, collection_year]
+            )
+            names = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+            if rows:
+                self.insert_columns(table, {n: [r[i] for r in rows] for i, n in enumerate(names)})
+                copied += len(rows)
+        return copied
+
     def record_load(
         self, la_code: str, year: int, dataset: str, table: str, source_file: str, read: int, loaded: int, rejected: int
     ) -> None:

@@ -11,9 +11,9 @@ import datetime as dt
 import os
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -217,11 +217,13 @@ def validate_paths(
     council: str | None = None,
     dataset: str | None = None,
     previous: Sequence[Path] = (),
+    earlier: Callable[[], AbstractContextManager[Store]] | None = None,
 ) -> ValidationReport:
     """Read the files into a fresh in-memory store and validate them; reading problems become issues.
 
     `previous` are the files of the same council's return for the year before: loaded into the
-    same store under that year, so the rules comparing with last year's return can run."""
+    same store under that year, so the rules comparing with last year's return can run. Without
+    them, `earlier` (a store to open, as the dashboard holds its own) gives last year's return."""
     from lineofsight.store.load import load_paths  # reading belongs to the formats area
 
     rules.all_rules()  # declares TYPE_RULES before reading problems are mapped
@@ -229,13 +231,16 @@ def validate_paths(
         loaded = load_paths(store, paths, council, year)
         la_code, collection_year = _the_return(loaded, "to validate", "The files")
         if previous:
-            earlier = load_paths(store, previous, la_code, collection_year - 1)
-            held = _the_return(earlier, "from the --previous files", "The --previous files")
+            last_year = load_paths(store, previous, la_code, collection_year - 1)
+            held = _the_return(last_year, "from the --previous files", "The --previous files")
             if held != (la_code, collection_year - 1):
                 raise UserError(
                     f"The --previous files hold council {held[0]}'s return for {year_label(held[1])}; give "
                     f"council {la_code}'s for {year_label(collection_year - 1)}, the year before the one validated"
                 )
+        elif earlier is not None:
+            with earlier() as source:
+                store.copy_year(source, la_code, collection_year - 1, "ssda903")
         report = validate_store(store, la_code, collection_year, dataset)
         report.counts = list(loaded.counts)
         report.issues[:0] = [problem_issue(p) for p in loaded.problems]

@@ -81,7 +81,7 @@ def _validate_and_load(
 ) -> dict[str, Any]:
     """Validate in a scratch store; only a return without errors (or one the analyst forces) reaches the real store."""
     try:
-        report = validate_paths(paths, year, council)
+        report = validate_paths(paths, year, council, earlier=state(request).use)  # last year from the store
     except UserError as exc:
         return {"problem": str(exc), "report": None, "loaded": False}
     outcome: dict[str, Any] = {"report": report, "shown": report.issues[:MAX_ISSUES_SHOWN], **_summary(report)}
