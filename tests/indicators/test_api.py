@@ -36,6 +36,9 @@ IDS = [
     "adoption.a1",
     "adoption.a2",
     "adoption.a10",
+    "adoption.a1_3y",
+    "adoption.a2_3y",
+    "adoption.a10_3y",
     "leavers.in_touch",
     "leavers.suitable_accommodation",
     "leavers.eet_17_18",
@@ -148,7 +151,7 @@ def test_cli_json_csv_and_children(tmp_path: Path) -> None:
     with Store(db) as reopened:
         assert [e["username"] for e in audit.entries(reopened)] == ["sam"]
     out = runner.invoke(app, ["indicators", "--list", "--format", "json"])
-    assert len(json.loads(out.output)) == 33
+    assert len(json.loads(out.output)) == 36
 
 
 def test_reference_docs_are_derived_from_every_declaration() -> None:

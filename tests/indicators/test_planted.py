@@ -13,7 +13,7 @@ from .conftest import PLANTED
 def test_planted_figures_are_recovered(generated_store: Store) -> None:
     (council,) = generated_store.councils()
     got = {r.id: r for r in compute(generated_store, council, 2026)}
-    assert len(got) == 33
+    assert len(got) == 36
     # The generator plants FTE shares to within 0.0001 (FTE has two decimals).
     assert got["workforce.turnover"].value == pytest.approx(100 * PLANTED.turnover, abs=0.011)
     assert got["workforce.experience_3y"].value == pytest.approx(100 * PLANTED.experience_3y, abs=0.011)

@@ -11,7 +11,7 @@ from lineofsight.indicators.spark import SparkEngine
 from lineofsight.store import Store
 
 from .rows import put
-from .test_adoption_and_leavers import adoption_store
+from .test_adoption_and_leavers import adoption_store, three_year_store
 from .test_children_in_care import episode
 from .test_workforce import workforce_store
 
@@ -29,7 +29,7 @@ def spark_engine(generated_store: Store) -> Iterator[SparkEngine]:
 def test_whole_set_is_identical_on_duckdb_and_spark(generated_store: Store, spark_engine: SparkEngine) -> None:
     on_duckdb = compute(generated_store)
     on_spark = compute(engine=spark_engine)
-    assert len(on_duckdb) == 33 * 2  # two generated years
+    assert len(on_duckdb) == 36 * 2  # two generated years
     assert on_spark == on_duckdb
 
 
@@ -46,6 +46,7 @@ def test_hand_worked_edge_cases_are_identical_on_spark() -> None:
     store = Store()
     adoption_store(store, "901")
     workforce_store(store, "902")
+    three_year_store(store, "904")
     # 45 working days over the May bank holidays (see test_help_and_protection), and 20.0 miles exactly
     put(
         store,
@@ -73,6 +74,7 @@ def test_hand_worked_edge_cases_are_identical_on_spark() -> None:
     engine = SparkEngine(store)
     try:
         on_spark = compute(engine=engine)
+        pooled = children(store, "adoption.a10_3y", "904", 2026, "pytest", engine=engine)
     finally:
         engine.close()
     on_duckdb = compute(store)
@@ -82,4 +84,7 @@ def test_hand_worked_edge_cases_are_identical_on_spark() -> None:
         ("cin.assessments_45wd", "903"),
         ("cla.placed_20_miles", "903"),
     }
+    three_years = {(r.id, r.period): r.value for r in on_duckdb if r.council == "904" and r.id.endswith("_3y")}
+    assert three_years[("adoption.a10_3y", 2026)] == 335 and three_years[("adoption.a2_3y", 2024)] is None
     assert on_spark == on_duckdb
+    assert pooled == children(store, "adoption.a10_3y", "904", 2026, "pytest")

@@ -126,16 +126,45 @@ def within_working_days_query(table: str, start: str, end: str, limit: int) -> s
 
 # Children adopted in the year, timed from entering care to the adoptive placement (scorecard A1 and A10).
 ADOPTION_CLOCK_CHOICES = (
-    "A single collection year is shown, so that a change shows up at once; the scorecards' 3-year rolling "
-    "average is the mean of three consecutive years' members.",
     "Entering care = the start of the latest period of care (RNE S) before the adoptive placement, from "
     "every loaded return of the council; the earliest known episode when no start is loaded.",
     "Moving in with the adoptive family = the start of the latest placed-for-adoption episode (A3-A6) that "
     "is not a legal-status-only change.",
 )
 
+# Where A1's and A10's clocks stop (each used by the single-year and the 3-year indicator).
+A1_CLOCK_STOPS = "placed_for_adoption"
+A1_FOSTER_CARER_CHOICE = (
+    "Adoptions by former foster carers count to the date of the adoptive placement here; A10 stops their clock earlier."
+)
+A10_CLOCK_STOPS = (
+    "CASE WHEN foster_care = '1' THEN coalesce(carer_placement_start, placed_for_adoption) ELSE placed_for_adoption END"
+)
+A10_FOSTER_CARER_CHOICE = (
+    "Adopted by the former foster carer (FOSTER_CARE = 1): the clock stops at the start of the placement with that "
+    "carer, the latest RNE S, P or T episode on or before the adoptive placement (placed for adoption with current "
+    "carers is RNE U or B)."
+)
+
+# The single-year adoption figures, and the scorecards' rolling averages beside them.
+SINGLE_YEAR_CHOICE = (
+    "A single collection year is shown, so that a change shows up at once; the indicator of the same name "
+    "ending in _3y gives the scorecards' 3-year rolling average."
+)
+SCORECARD_YEARS = 3
+SCORECARD_CHOICES = (
+    "The 3-year figure for a year pools the children adopted in that collection year and the two before "
+    "(2023/24 to 2025/26 for 2025/26) and averages over all of them, so a year with more adoptions weighs "
+    "more, as in the scorecards; it is not the mean of three yearly averages.",
+    "Each child's days are worked out as in the single-year figure of the year they were adopted; the list "
+    "of children names that year (adopted in).",
+    "No figure is given until the SSDA903 returns of all three years are loaded: an average over one or two "
+    "years is not the scorecards' figure, and the thresholds are set on 3-year averages. The single-year "
+    "figure covers those years.",
+)
+
 _ADOPTION_CLOCK = Template("""
-WITH episodes AS ({{ episode_history() }}),
+WITH episodes AS ({{ episode_history($years) }}),
 adoptive AS (
   SELECT a.la_code, a.collection_year, a.child_id, a.foster_care,
          coalesce(max(CASE WHEN h.reason_new_episode <> 'L' THEN h.start_date END), min(h.start_date))
@@ -165,9 +194,76 @@ FROM clock
 """)
 
 
-def adoption_clock_query(clock_stops: str) -> str:
+def adoption_clock_query(clock_stops: str, years: int = 1) -> str:
     """Days from entering care to `clock_stops`, a SQL expression over `placed_for_adoption`,
-    `carer_placement_start` and `foster_care`, for each child adopted in the year."""
+    `carer_placement_start` and `foster_care`, for each child adopted in the year (or in the `years` pooled)."""
     if '"' in clock_stops:
         raise ValueError("the clock's stop is passed to a macro in double quotes; write it with single quotes")
-    return _ADOPTION_CLOCK.substitute(clock_stops=clock_stops)
+    single = _ADOPTION_CLOCK.substitute(clock_stops=clock_stops, years=years)
+    return pooled_query(single, years, ("entered_care", "placed_for_adoption", "foster_care"))
+
+
+# Children adopted in the year, timed from the court's authority to place to the match (scorecard A2).
+AUTHORITY_TO_MATCH_CHOICES = (
+    "Court authority = the start of the first episode under legal status E1 (placement order) or D1 "
+    "(freeing order), from every loaded return of the council.",
+    "Children placed with parental consent and no order are left out, as LG Inform 912 leaves them out.",
+    "A match before the order counts as 0 days.",
+)
+
+_AUTHORITY_TO_MATCH = Template("""
+WITH episodes AS ({{ episode_history($years) }}),
+authority AS (
+  SELECT a.la_code, a.collection_year, a.child_id, a.date_matched, min(h.start_date) AS placement_order
+  FROM adoption a
+  JOIN episodes h
+    ON h.la_code = a.la_code AND h.collection_year = a.collection_year AND h.child_id = a.child_id
+   AND h.legal_status IN ('E1', 'D1')
+  GROUP BY a.la_code, a.collection_year, a.child_id, a.date_matched
+)
+SELECT la_code, collection_year, child_id AS member_id,
+       TRUE AS in_denominator, TRUE AS in_numerator,
+       CAST(CASE WHEN date_matched < placement_order THEN 0
+                 ELSE {{ days('placement_order', 'date_matched') }} END AS DOUBLE) AS value,
+       placement_order, date_matched
+FROM authority
+""")
+
+
+def authority_to_match_query(years: int = 1) -> str:
+    """Days from the placement (or freeing) order to the match, for each child adopted in the year
+    (or in the `years` pooled) who had an order."""
+    single = _AUTHORITY_TO_MATCH.substitute(years=years)
+    return pooled_query(single, years, ("placement_order", "date_matched"))
+
+
+_POOLED = Template("""
+WITH single AS (
+$single
+),
+returns AS (SELECT DISTINCT la_code, collection_year FROM episode),
+complete AS (
+  SELECT r.la_code, r.collection_year
+  FROM returns r
+  JOIN returns p ON p.la_code = r.la_code AND p.collection_year BETWEEN r.collection_year - $back AND r.collection_year
+  GROUP BY r.la_code, r.collection_year
+  HAVING count(*) = $years
+)
+SELECT c.la_code, c.collection_year, s.member_id, s.in_denominator, s.in_numerator, s.value,
+       concat(CAST(s.collection_year - 1 AS STRING), '/', substr(CAST(s.collection_year AS STRING), 3, 2))
+         AS adopted_in,
+       $details
+FROM complete c
+JOIN single s ON s.la_code = c.la_code AND s.collection_year BETWEEN c.collection_year - $back AND c.collection_year
+""")
+
+
+def pooled_query(single: str, years: int, details: tuple[str, ...]) -> str:
+    """The members of a single-year adoption query pooled over `years` collection years: under each
+    year whose 903 returns (episodes) of it and the years before are all loaded, every member of those
+    years, with the collection year it belongs to (`adopted_in`, written 2024/25) and its `details`.
+    `single` must narrow its episode history with `episode_history(years)`. One year: `single` itself."""
+    if years == 1:
+        return single
+    listed = ", ".join(f"s.{d}" for d in details)
+    return _POOLED.substitute(single=single.strip(), years=years, back=years - 1, details=listed)

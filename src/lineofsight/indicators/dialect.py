@@ -15,8 +15,9 @@ periods and cohorts that many definitions share:
                                   31 March: started by then, and not ended or ended after it
     {{ open_in_year(t) }}         a row of alias t open at any time in its collection year
     {{ in_post_at_census(w) }}    a worker of alias w started by the census date and not left by it
-    {{ episode_history() }}       a CTE body: every episode of the council known by each
-                                  collection year (all loaded returns up to it, latest copy)
+    {{ episode_history(n) }}      a CTE body: every episode of the council known by each
+                                  collection year (all loaded returns up to it, latest copy);
+                                  n (default 1) = collection years the figure pools
     {{ oc2_cohort(o) }}           FROM-clause: the OC2 rows as alias o, less children only on
                                   short breaks (declared in cohorts.py)
 
@@ -96,18 +97,20 @@ def in_post_at_census(alias: str) -> str:
 
 
 @jinja2.pass_context
-def episode_history(context: jinja2.runtime.Context) -> str:
+def episode_history(context: jinja2.runtime.Context, years: int = 1) -> str:
     # A 903 return holds only the episodes open during its year, so a period of
     # care that began years ago is pieced together from the earlier returns.
     # When one council or year is asked for, the scan is narrowed here, since
-    # the outer filter cannot reach through the window function.
+    # the outer filter cannot reach through the window function; a figure that
+    # pools `years` collection years needs the histories of the years before too.
     scope_y, scope_e = ["1 = 1"], ["1 = 1"]
     if context.get("council") is not None:
         scope_y.append(f"la_code = '{context['council']}'")
         scope_e.append(f"e.la_code = '{context['council']}'")
     if context.get("year") is not None:
-        scope_y.append(f"collection_year = {int(context['year'])}")
-        scope_e.append(f"e.collection_year <= {int(context['year'])}")
+        year = int(context["year"])
+        scope_y.append(f"collection_year BETWEEN {year - int(years) + 1} AND {year}")
+        scope_e.append(f"e.collection_year <= {year}")
     return f"""
     SELECT la_code, collection_year, child_id, start_date, end_date, reason_new_episode,
            legal_status, placement_type

@@ -78,6 +78,8 @@ class Indicator:
     denominator = sum of `sum_denominator` over members in the denominator
     (both default to 1 a member; for means they default to the member's value),
     except per_10000, whose denominator is the council's child population.
+    A figure pooling several collection years (`years`) is its own indicator, whose member query
+    returns, under each collection year, the members of that year and the years before it.
     """
 
     id: str
@@ -98,6 +100,9 @@ class Indicator:
     sum_numerator: str | None = None
     sum_denominator: str = "1"
     member_kind: str = "child"  # "child" or "worker": what member_id identifies
+    # Collection years pooled into one figure: 1, or 3 for the adoption scorecards' rolling averages, whose
+    # figure for a year pools that year and the two before and is given only when all three are loaded.
+    years: int = 1
 
     @property
     def numerator_sql(self) -> str:

@@ -1,6 +1,12 @@
 """adoption.a1: Average days from entering care to moving in with the adoptive family (A1)."""
 
-from lineofsight.indicators.cohorts import ADOPTION_CLOCK_CHOICES, adoption_clock_query
+from lineofsight.indicators.cohorts import (
+    A1_CLOCK_STOPS,
+    A1_FOSTER_CARER_CHOICE,
+    ADOPTION_CLOCK_CHOICES,
+    SINGLE_YEAR_CHOICE,
+    adoption_clock_query,
+)
 from lineofsight.indicators.indicator import Area, Indicator
 
 INDICATOR = Indicator(
@@ -18,8 +24,9 @@ INDICATOR = Indicator(
     threshold=426.0,
     threshold_text="2013-16 threshold: 14 months (426 days)",
     choices=(
+        SINGLE_YEAR_CHOICE,
         *ADOPTION_CLOCK_CHOICES,
-        "Adoptions by former foster carers count to the date of the adoptive placement here; A10 stops their clock earlier.",
+        A1_FOSTER_CARER_CHOICE,
     ),
-    query=adoption_clock_query(clock_stops="placed_for_adoption"),
+    query=adoption_clock_query(clock_stops=A1_CLOCK_STOPS),
 )

@@ -1,6 +1,12 @@
 """adoption.a10: Average days from entering care to moving in with the adoptive family, adjusted for foster carer adoptions (A10)."""
 
-from lineofsight.indicators.cohorts import ADOPTION_CLOCK_CHOICES, adoption_clock_query
+from lineofsight.indicators.cohorts import (
+    A10_CLOCK_STOPS,
+    A10_FOSTER_CARER_CHOICE,
+    ADOPTION_CLOCK_CHOICES,
+    SINGLE_YEAR_CHOICE,
+    adoption_clock_query,
+)
 from lineofsight.indicators.indicator import Area, Indicator
 
 INDICATOR = Indicator(
@@ -18,11 +24,9 @@ INDICATOR = Indicator(
     threshold=None,
     threshold_text="",
     choices=(
+        SINGLE_YEAR_CHOICE,
         *ADOPTION_CLOCK_CHOICES,
-        "Adopted by the former foster carer (FOSTER_CARE = 1): the clock stops at the start of the placement with that carer, the latest RNE S, P or T episode on or before the adoptive placement (placed for adoption with current carers is RNE U or B).",
+        A10_FOSTER_CARER_CHOICE,
     ),
-    query=adoption_clock_query(
-        clock_stops="CASE WHEN foster_care = '1' THEN coalesce(carer_placement_start, placed_for_adoption) "
-        "ELSE placed_for_adoption END"
-    ),
+    query=adoption_clock_query(clock_stops=A10_CLOCK_STOPS),
 )
