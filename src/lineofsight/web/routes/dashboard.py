@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -12,11 +13,12 @@ from starlette.routing import Route
 
 from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
-from lineofsight.indicators import get
+from lineofsight.indicators import Indicator, Result, get
 from lineofsight.indicators.indicator import UNIT_MEANING
 from lineofsight.report import figures
 from lineofsight.web import journey
 from lineofsight.web.pages import record, render, require, require_child_level, state
+from lineofsight.web.paging import paginate, requested_page
 
 
 def _choices(request: Request) -> list[tuple[str, int]]:
@@ -77,10 +79,12 @@ def indicator(request: Request) -> Response:
     if declared.id in figures.DISTRIBUTION_OF:
         spread = los.cached(("distributions", council, year), lambda: figures.distributions(los.store, council, year))
         spread = spread[figures.DISTRIBUTION_OF[declared.id]]
-    members = None
+    members, paging = None, None
     if user.child_level:
-        members = los.members(declared.id, council, year, user.username, "dashboard indicator page")
-    detail_keys = sorted({k for m in members or [] for k in m.detail})
+        purpose = f"dashboard indicator page, page {requested_page(request) or 1}"
+        members = los.members(declared.id, council, year, user.username, purpose)
+        kind = "workers" if declared.member_kind == "worker" else "children"
+        paging = paginate(request, len(members), f"{kind} behind this figure")
     context = {
         "title": declared.title,
         "council": council,
@@ -88,12 +92,27 @@ def indicator(request: Request) -> Response:
         "f": figure,
         "definition": _definition(declared),
         "trend_rows": [(year_label(y), figures.charts.fmt(v)) for y, v in figure.trend],
-        "members": members,
+        "pooled": _pooled(declared, los.results(), council, year),
+        "members": None if members is None or paging is None else paging.rows(members),
+        "paging": paging,
         "counted": sum(1 for m in members or [] if m.in_numerator),
-        "detail_keys": detail_keys,
+        "detail_keys": sorted({k for m in members or [] for k in m.detail}),
         "distribution": spread,
     }
-    return render(request, "indicator.html", context, cache_key=("indicator", declared.id, council, year))
+    # The page's blocks are cached per page of the list; a request with other query parameters (which
+    # the page links keep) is rendered afresh, so that no address fills the cache.
+    plain = set(request.query_params) <= {"page"}
+    key = ("indicator", declared.id, council, year, paging.page if paging else 1) if plain else None
+    return render(request, "indicator.html", context, cache_key=key)
+
+
+def _pooled(declared: Indicator, results: Sequence[Result], council: str, year: int) -> dict[str, Any] | None:
+    """For a figure pooling several collection years: the years it pools, and those of them not loaded."""
+    if declared.years == 1:
+        return None
+    window = list(range(year - declared.years + 1, year + 1))
+    loaded = {r.period for r in results if r.id == declared.id and r.council == council}
+    return {"years": [year_label(y) for y in window], "missing": [year_label(y) for y in window if y not in loaded]}
 
 
 def _definition(i: Any) -> list[tuple[str, str]]:
