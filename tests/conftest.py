@@ -33,3 +33,30 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from lineofsight.generate.sample import sample_store
 
     return sample_store(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def reference_db(sample_db: Path, reference_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample council with the public reference data imported: councils and neighbours, the DfE's published
+    figures, Ofsted's official outcomes and the council map. Copy it before writing (add users to the copy)."""
+    import shutil
+
+    from lineofsight.benchmark.councils import import_lookup
+    from lineofsight.benchmark.maps import load_geography, save_geography
+    from lineofsight.benchmark.published import import_published
+    from lineofsight.ofsted.history import import_reports
+    from lineofsight.ofsted.outcomes import read_official
+    from lineofsight.store import Store
+
+    if not (reference_dir / "la_lookup.csv").exists():
+        pytest.skip("the shared reference data is not here")
+    db = tmp_path_factory.mktemp("reference") / "reference.duckdb"
+    shutil.copy(sample_db, db)
+    dfe = reference_dir / "dfe"
+    with Store(db) as store:
+        import_lookup(store, reference_dir / "la_lookup.csv")
+        import_published(store, dfe)
+        import_reports(store, read_official(dfe / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"))
+        lookup = dfe / "LTLA-UTLA_Apr23_Lookup_England-Wales.csv"
+        save_geography(store, load_geography(reference_dir / "la_district_boundaries.geojson", lookup), "test")
+    return db

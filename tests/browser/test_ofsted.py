@@ -10,10 +10,6 @@ from typing import Any
 
 import pytest
 
-from lineofsight.benchmark.councils import import_lookup
-from lineofsight.benchmark.maps import load_geography, save_geography
-from lineofsight.ofsted.history import import_reports
-from lineofsight.ofsted.outcomes import read_official
 from lineofsight.store import Store
 from lineofsight.web.users import add_user
 
@@ -23,17 +19,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def server(sample_db: Path, reference_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The dashboard over the sample council with the council lookup, Ofsted's outcomes and the map imported."""
-    if not (reference_dir / "la_lookup.csv").exists():
-        pytest.skip("the shared reference data is not here")
     db = tmp_path_factory.mktemp("browser-ofsted") / "ofsted.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(reference_db, db)
     with Store(db) as store:
-        import_lookup(store, reference_dir / "la_lookup.csv")
-        import_reports(store, read_official(reference_dir / "dfe" / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"))
-        lookup = reference_dir / "dfe" / "LTLA-UTLA_Apr23_Lookup_England-Wales.csv"
-        save_geography(store, load_geography(reference_dir / "la_district_boundaries.geojson", lookup), "test")
         add_user(store, "viewer", "viewer", PASSWORD)
     with running(db) as address:
         yield address

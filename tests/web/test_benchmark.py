@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from lineofsight.benchmark.councils import import_lookup
-from lineofsight.benchmark.published import import_published
 from lineofsight.store import Store
 from lineofsight.web.app import create_app
 from lineofsight.web.users import add_user
@@ -22,14 +20,10 @@ PUBLISHED_YEAR = 2025  # the latest year the DfE has published, and a year the s
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: Path, reference_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    if not (reference_dir / "la_lookup.csv").exists():
-        pytest.skip("the shared reference data is not here")
+def client(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("bench") / "bench.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(reference_db, db)
     with Store(db) as store:
-        import_lookup(store, reference_dir / "la_lookup.csv")
-        import_published(store, reference_dir / "dfe")
         add_user(store, "viewer", "viewer", PASSWORD)
     with TestClient(create_app(db, secret_key="test", secure_cookies=False)) as test_client:
         yield test_client

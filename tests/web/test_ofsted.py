@@ -10,11 +10,6 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from lineofsight.benchmark.councils import import_lookup
-from lineofsight.benchmark.maps import load_geography, save_geography
-from lineofsight.benchmark.published import import_published
-from lineofsight.ofsted.history import import_reports
-from lineofsight.ofsted.outcomes import read_official
 from lineofsight.store import Store
 from lineofsight.web.app import create_app
 from lineofsight.web.users import add_user
@@ -25,21 +20,10 @@ PAGES = ["/ofsted/map", "/ofsted/standing", f"/ofsted/councils/{COUNCIL}"]
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: Path, reference_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    if not (reference_dir / "la_lookup.csv").exists():
-        pytest.skip("the shared reference data is not here")
+def client(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("ofsted") / "ofsted.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(reference_db, db)
     with Store(db) as store:
-        import_lookup(store, reference_dir / "la_lookup.csv")
-        import_published(store, reference_dir / "dfe")
-        outcomes = reference_dir / "dfe" / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
-        import_reports(store, read_official(outcomes))
-        geography = load_geography(
-            reference_dir / "la_district_boundaries.geojson",
-            reference_dir / "dfe" / "LTLA-UTLA_Apr23_Lookup_England-Wales.csv",
-        )
-        save_geography(store, geography, "test")
         add_user(store, "viewer", "viewer", PASSWORD)
     with TestClient(create_app(db, secret_key="test", secure_cookies=False)) as test_client:
         yield test_client
