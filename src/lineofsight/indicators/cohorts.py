@@ -152,6 +152,11 @@ SINGLE_YEAR_CHOICE = (
     "ending in _3y gives the scorecards' 3-year rolling average."
 )
 SCORECARD_YEARS = 3
+SCORECARD_COHORT = "Children adopted during the collection year and the two collection years before it"
+SCORECARD_PERIOD = (
+    "Three collection years ending with the year shown (the scorecards' 3-year rolling average); "
+    "no figure until all three years' SSDA903 returns are loaded"
+)
 SCORECARD_CHOICES = (
     "The 3-year figure for a year pools the children adopted in that collection year and the two before "
     "(2023/24 to 2025/26 for 2025/26) and averages over all of them, so a year with more adoptions weighs "

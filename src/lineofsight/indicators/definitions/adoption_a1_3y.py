@@ -18,6 +18,8 @@ from lineofsight.indicators.cohorts import (
     A1_FOSTER_CARER_CHOICE,
     ADOPTION_CLOCK_CHOICES,
     SCORECARD_CHOICES,
+    SCORECARD_COHORT,
+    SCORECARD_PERIOD,
     SCORECARD_YEARS,
     adoption_clock_query,
 )
@@ -29,9 +31,8 @@ INDICATOR = Indicator(
     area=Area.ADOPTION,
     numerator="Sum of days from entering care to moving in with the adoptive family",
     denominator="Children adopted in the three years (AD1) whose episodes show when they entered care and were placed",
-    cohort="Children adopted during the collection year and the two collection years before it",
-    period="Three collection years ending with the year shown (the scorecards' 3-year rolling average); "
-    "no figure until all three years' SSDA903 returns are loaded",
+    cohort=SCORECARD_COHORT,
+    period=SCORECARD_PERIOD,
     polarity="lower",
     unit="days",
     source="DfE, Adoption scorecards, indicator A1 (3-year average); thresholds 2013-16 (14 months)",

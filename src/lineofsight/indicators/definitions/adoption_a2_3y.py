@@ -11,6 +11,8 @@ never an average over fewer years; adoption.a2 gives the single years.
 from lineofsight.indicators.cohorts import (
     AUTHORITY_TO_MATCH_CHOICES,
     SCORECARD_CHOICES,
+    SCORECARD_COHORT,
+    SCORECARD_PERIOD,
     SCORECARD_YEARS,
     authority_to_match_query,
 )
@@ -22,9 +24,8 @@ INDICATOR = Indicator(
     area=Area.ADOPTION,
     numerator="Sum of days from the placement (or freeing) order to the decision to match",
     denominator="Children adopted in the three years with a placement or freeing order in their episodes",
-    cohort="Children adopted during the collection year and the two collection years before it",
-    period="Three collection years ending with the year shown (the scorecards' 3-year rolling average); "
-    "no figure until all three years' SSDA903 returns are loaded",
+    cohort=SCORECARD_COHORT,
+    period=SCORECARD_PERIOD,
     polarity="lower",
     unit="days",
     source="DfE, Adoption scorecards, indicator A2 (3-year average); LG Inform metric 912; thresholds 2013-16 (4 months)",
