@@ -44,6 +44,18 @@ def test_overview_shows_england_region_neighbours_and_rated_rules(client: TestCl
     assert "latest published" not in page  # 2024/25 is published: no fallback
 
 
+def test_rates_per_10000_are_benchmarked_from_the_published_counts(client: TestClient) -> None:
+    sign_in(client, "viewer")
+    page = client.get(f"/overview/{COUNCIL}/{PUBLISHED_YEAR}").text
+    # England's rates recomputed from c1's and d5's counts over the ONS mid-2024 estimate of children aged 0 to 17:
+    # 632,830 referrals and 49,420 children on a plan over 12,183,016 children.
+    for indicator_id, england in (("cin.referrals_rate", "England 519;"), ("cp.plans_rate", "England 40.6;")):
+        row = re.search(rf'href="/indicator/{re.escape(indicator_id)}/{COUNCIL}/{PUBLISHED_YEAR}".*?</tr>', page, re.S)
+        assert row, f"{indicator_id} is not on the overview"
+        assert england in row.group(0) and "Yorkshire and the Humber " in row.group(0)
+        assert "statistical neighbours " in row.group(0)
+
+
 def test_a_year_not_yet_published_is_compared_with_the_latest_published(client: TestClient) -> None:
     sign_in(client, "viewer")
     page = client.get(f"/overview/{COUNCIL}/{PUBLISHED_YEAR + 1}").text

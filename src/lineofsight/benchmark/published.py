@@ -6,6 +6,11 @@ councils. Suppressed cells (c, z, x, low, blank) become missing values, not zero
 Where the published breakdown is split by age band and lineofsight's indicator
 is not, the value is recomputed from the published counts (numerator rows over
 denominator rows), which is how the DfE computes the percentages too.
+Where the DfE's files give a rate per 10,000 children only as a count (referrals,
+children on a plan), the rate is recomputed over the ONS mid-year estimate of
+children aged 0 to 17, for the same area, of the June before the collection year
+ends: as the DfE does and as lineofsight's indicator engine does. A missing count
+or population leaves the rate missing.
 """
 
 from __future__ import annotations
@@ -32,6 +37,18 @@ class Published:
     denominator_rows: dict[str, tuple[str, ...]] = field(default_factory=dict)
     note: str = ""
     year_offset: int = 0  # added to time_period to give lineofsight's collection_year
+    per_10000: Published | None = None  # for recomputed rates: the population the count is divided by
+
+
+# The ONS mid-year estimate of June YYYY-1 is the denominator of collection year YYYY (ending 31 March YYYY):
+# cla_number_and_rate_per_10k_children.csv prints the estimate it used, and it is this one.
+CHILDREN_0_17 = Published(
+    "ONS population aged 0 to 17",
+    "ons_mid-year_population_estimates",
+    "population_estimate",
+    {"age_group": ("Children aged 0 to 17 years",)},
+    year_offset=1,
+)
 
 
 ALL_AGES = ("17 to 18 years", "19 to 21 years")
@@ -40,7 +57,21 @@ ALL_AGES = ("17 to 18 years", "19 to 21 years")
 CSWW_YEAR = 1
 HEALTH = ("Health assessments: Children looked after all ages",)
 PUBLISHED: tuple[Published, ...] = (
+    Published(
+        "cin.referrals_rate",
+        "c1_children_in_need_referrals",
+        "referral_count",
+        per_10000=CHILDREN_0_17,
+        note="Every referral in the year (referral_count), not every child, as lineofsight counts them.",
+    ),
     Published("cin.rereferrals_12m", "c1_children_in_need_referrals", "rereferral_percent"),
+    Published(
+        "cp.plans_rate",
+        "d5_cpps_at31march_by_duration",
+        "CPP_At31",
+        per_10000=CHILDREN_0_17,
+        note="Children on a plan at 31 March: the total of the duration table, the same count as table D1.",
+    ),
     Published("cp.second_plan", "d3_cpps_subsequent_plan", "CPP_subsequent_percent"),
     Published(
         "cp.plans_2y_plus",
@@ -216,10 +247,26 @@ class _Ratio:
         return None if self.suppressed or not self.bottom else round(100 * self.top / self.bottom, 1)
 
 
+def per_10000(
+    counts: dict[Key, tuple[str, float | None, int]], population: dict[Key, tuple[str, float | None, int]]
+) -> dict[Key, tuple[str, float | None, int]]:
+    """Each count per 10,000 of its own area's population in the same collection year, to one decimal place as the
+    DfE's tables give it; missing where the count or the population is."""
+    rates = {}
+    for key, (name, count, row) in counts.items():
+        children = population[key][1] if key in population else None
+        rates[key] = (name, None if count is None or not children else round(10000 * count / children, 1), row)
+    return rates
+
+
 def _year(period: str) -> int:
     """'201819' (a financial year) -> 2019: the year the collection ends."""
     text = str(period)
     return int(text[:4]) + 1 if len(text) == 6 else int(text[:4])
+
+
+def _file(files: list[Path], spec: Published) -> Path | None:
+    return next((f for f in files if f.name.startswith(spec.file_prefix)), None)
 
 
 def import_published(store: Store, folder: Path) -> dict[str, int]:
@@ -228,10 +275,15 @@ def import_published(store: Store, folder: Path) -> dict[str, int]:
     imported: dict[str, int] = {}
     with store.transaction() as con:
         for spec in PUBLISHED:
-            path = next((f for f in files if f.name.startswith(spec.file_prefix)), None)
+            path = _file(files, spec)
             if path is None:
                 continue
             values = read_published(path, spec)
+            if spec.per_10000:
+                population = _file(files, spec.per_10000)
+                if population is None:
+                    continue
+                values = per_10000(values, read_published(population, spec.per_10000))
             con.execute("DELETE FROM benchmark_value WHERE indicator_id = ?", [spec.indicator_id])
             keys = list(values)
             store.insert_columns(
