@@ -61,12 +61,7 @@ class State:
 
     def council_name(self, la_code: str) -> str:
         """The council's name and code for page headings (the lookup changes only with an upload)."""
-        with self.lock:
-            key = ("council_name", la_code)
-            if key not in self._pages:
-                self._pages[key] = display_name(self.store, la_code)
-            name: str = self._pages[key]
-            return name
+        return str(self.cached(("council_name", la_code), lambda: display_name(self.store, la_code)))
 
     def role(self, username: str) -> str | None:
         """Roles change only through this store (the CLI cannot open it while the server holds it)."""
