@@ -38,11 +38,6 @@ def _in_year(year: Year, day: dt.date | None) -> bool:
     return day is not None and year.start <= day <= year.end
 
 
-def _open_or_ended_in_year(year: Year, start: dt.date, end: dt.date | None) -> bool:
-    """Begun by 31 March and either still open then or ended in the year: what the census returns."""
-    return start <= year.end and (end is None or end >= year.start)
-
-
 def _referral(r: Referral, year: Year) -> dict[str, Any]:
     """One CIN episode as the census guide asks for it: only the year's assessments, enquiries and plans.
 
@@ -70,9 +65,7 @@ def _referral(r: Referral, year: Year) -> dict[str, Any]:
             for a in r.assessments
             if _in_year(year, a.authorised) or (a.authorised > year.end and _in_year(year, a.start))
         ],
-        "cin_plans": [
-            {"start_date": s, "end_date": year.known(e)} for s, e in r.cin_plans if _open_or_ended_in_year(year, s, e)
-        ],
+        "cin_plans": [{"start_date": s, "end_date": year.known(e)} for s, e in r.cin_plans if year.overlaps(s, e)],
         "section47": [
             {
                 "start_date": s.start,
@@ -94,7 +87,7 @@ def _referral(r: Referral, year: Year) -> dict[str, Any]:
                 "reviews": [d for d in p.reviews if d <= year.end],
             }
             for p in r.plans
-            if _open_or_ended_in_year(year, p.start, p.end)
+            if year.overlaps(p.start, p.end)
         ],
     }
 
