@@ -46,9 +46,7 @@ class CareBuilder:
         self.far_share = far_share
         self.social_workers = social_workers
 
-    def placement(self, child: Child) -> Place | None:
-        if child.home is None:  # UASC: no home postcode, so a placement in the area
-            return self.places.home_postcode(self.rng)
+    def placement(self, child: Child) -> Place:
         if self.rng.random() < self.far_share:
             return self.places.beyond(self.rng, child.home)
         return self.places.within(self.rng, child.home)
@@ -175,7 +173,7 @@ class CareBuilder:
             place, rne, reason = same_carer, "U", "PLACE"
         elif kind == "adopt":
             place, rne, reason = value, "U" if value == "A5" else "P", "CARPL"
-            placement = placement if value == "A5" or child.home is None else self.places.beyond(rng, child.home, 1.0)
+            placement = placement if value == "A5" else self.places.beyond(rng, child.home, 1.0)
         else:
             place, placement = self._new_placement(child, day, last)
             rne, reason = "P", pick(rng, PLACE_CHANGE_REASONS)
@@ -183,7 +181,7 @@ class CareBuilder:
             last.end, last.rec = None, None
             return
         if place == "A5" and last.place not in FOSTER:  # A5 is only for a child's own foster carers
-            place, rne, placement = "A6", "P", self.places.beyond(rng, child.home, 1.0) if child.home else placement
+            place, rne, placement = "A6", "P", self.places.beyond(rng, child.home, 1.0)
             if period.adoption:
                 period.adoption.foster_carer = False
         # The DfE records why a placement changed on the episode that ended, not the one that began.

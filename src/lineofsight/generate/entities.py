@@ -110,7 +110,7 @@ class Child:
     dob: dt.date
     ethnicity: str
     upn: str
-    home: Place | None
+    home: Place  # for a UASC, where the child first presented
     disabilities: list[str]
     uasc: bool = False
     mother_child_dob: dt.date | None = None

@@ -216,13 +216,9 @@ def plant_distance(children: list[Child], target: float, places: Places, rng: ra
     """
     current = sorted((c for c in children if c.care and c.care[-1].end is None), key=lambda c: c.child_id)
     take = round(target * len(current))
-    if any(c.home is None for c in current[:take]):
-        raise ValueError("too many children without a home postcode to plant this distance figure")
     rng.shuffle(current)
     for i, child in enumerate(current):
         home = child.home
-        if home is None:
-            continue
         place = places.within(rng, home) if i < take else places.beyond(rng, home)
         if i < take and distance(home, place) > 19.5:
             place = home
