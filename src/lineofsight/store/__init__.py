@@ -8,6 +8,7 @@ single transaction, so loading the same return twice never doubles it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import duckdb
 
 from lineofsight import calendar
+from lineofsight.errors import UserError
 from lineofsight.model import TABLES, Table
 from lineofsight.model.schema import Column, ColumnType
 
@@ -49,12 +51,30 @@ POSTCODE = Table(
 BUILT_IN = (CALENDAR, POSTCODE)
 
 
+LOCKED = re.compile(r"Could not set lock on file .*?Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file; a file another process holds is one plain line saying who and what to do."""
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        held = LOCKED.search(str(exc))
+        if not held:
+            raise
+        raise UserError(
+            f"{path} is in use by process {held['pid']} ({Path(held['program']).name}); an embedded store "
+            "serves one process at a time: stop that process (for example the running `lineofsight serve`) "
+            "and try again, or share a PostgreSQL store (--db postgresql://...) for a team"
+        ) from None
+
+
 class Store:
     """A connection to one store file (or memory), with the schema in place."""
 
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = connect(self.path, read_only)
         if not read_only:
             self.create_schema()
 
