@@ -102,7 +102,7 @@ def test_a_year_not_yet_published_falls_back_to_the_latest_published(store: Stor
     assert (c.england, c.region, c.statistical_neighbours, c.quartile) == (25.0, 22.0, 25.0, 2)
     assert c.published_year == 2025 and c.fallback
     assert c.note.startswith("England figure for 2024/25, the latest published")
-    assert c.source == "DfE published figures for 2024/25"
+    assert c.source == "England, published by the DfE for 2024/25" and c.benchmark_name == "England"
     assert "England's 25% for 2024/25" in rag("cin.rereferrals_12m", 35.0, c).rule
     # The year itself when published: no note. An earlier year never borrows a later year's figures.
     assert compare(store, "cin.rereferrals_12m", "A01", 2025, 35.0).note == ""
@@ -112,12 +112,34 @@ def test_a_year_not_yet_published_falls_back_to_the_latest_published(store: Stor
 
 def test_fallback_to_other_councils_in_the_store(store: Store) -> None:
     store.con.execute("DELETE FROM benchmark_value")
-    others = {"A02": 10.0, "A03": 20.0, "A04": 30.0}
+    # A01's own figure is among the store's: it must never count in its own benchmark.
+    others = {"A01": 35.0, "A02": 10.0, "A03": 20.0, "A04": 30.0}
     c = compare(store, "cin.rereferrals_12m", "A01", 2025, 35.0, others=others)
-    assert c.england == 20.0  # (10 + 20 + 30) / 3
+    assert c.england == 20.0  # (10 + 20 + 30) / 3, not (35 + 10 + 20 + 30) / 4 = 23.75
     assert c.region == 15.0  # region one: A02 10, A03 20 -> 15
     assert c.statistical_neighbours == 20.0  # median of 10, 20, 30
-    assert "unweighted" in c.source
+    assert c.source == "no published benchmark: the 3 other councils in this store (their unweighted average)"
+    assert c.benchmark_name == "the 3 other councils in this store" and not c.published
+    # Lower is better; 35 is worse than 20 and all 3 others are better: 1 + floor(4 x 3 / 4) = 4, so red.
+    rule = rag("cin.rereferrals_12m", 35.0, c).rule
+    assert rule.startswith("Red: 35% is worse than the average of the 3 other councils in this store (20%)")
+    assert "England" not in rule
+
+
+def test_one_other_council_is_named_as_one(store: Store) -> None:
+    store.con.execute("DELETE FROM benchmark_value")
+    c = compare(store, "cin.rereferrals_12m", "A01", 2025, 35.0, others={"A01": 35.0, "A02": 10.0})
+    assert (c.england, c.source) == (10.0, "no published benchmark: the other council in this store")
+    assert c.against("percent") == "the other council in this store (10%)"
+
+
+def test_a_council_alone_in_the_store_has_no_benchmark(store: Store) -> None:
+    store.con.execute("DELETE FROM benchmark_value")
+    c = compare(store, "cin.rereferrals_12m", "A01", 2025, 35.0, others={"A01": 35.0})
+    assert (c.england, c.region, c.statistical_neighbours, c.quartile) == (None, None, None, None)
+    assert c.source == "no published benchmark, and no other council in this store"
+    rating = rag("cin.rereferrals_12m", 35.0, c)
+    assert rating.colour == "grey" and "no published benchmark" in rating.rule
 
 
 def test_suppressed_cells_are_missing() -> None:
@@ -149,7 +171,7 @@ def test_without_published_figures_the_store_councils_are_computed(sample_db: Pa
     s.insert_columns(COUNCIL, {"la_code": [council], "ons_code": ["E00000000"], "name": ["Sample"]})
     [result] = compute(s, council=council, year=2026, ids=["workforce.turnover"])
     c = compare(s, "workforce.turnover", council, 2026, result.value)
-    # One council in the store: England is its own figure; no other council to rank it against.
-    assert c.england == pytest.approx(result.value)
+    # One council in the store: no benchmark at all (never its own figure); no other council to rank it against.
+    assert result.value is not None and c.england is None
     assert c.quartile is None and c.councils_ranked == 1
-    assert c.source.startswith("1 councils in the store")
+    assert c.source == "no published benchmark, and no other council in this store"

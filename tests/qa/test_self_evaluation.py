@@ -97,7 +97,10 @@ def test_statements_drawn_from_the_planted_evidence(draft: self_evaluation.Draft
     # X1 (on A2, help and protection) was due 1 July 2025: overdue.
     assert "Complete the 1 overdue audit action." in texts(draft, "help_and_protection", 2)
     # 512.3 is written 512, as the dashboard and the pack write a figure of 100 or more.
-    referrals = "Referrals: 512 per 10,000 in 2025/26; no benchmark is loaded to compare it with."
+    referrals = (
+        "Referrals: 512 per 10,000 in 2025/26; no published benchmark, and no other council in this store "
+        "to compare it with."
+    )
     assert referrals in texts(draft, "help_and_protection", 0)
     assert (
         "Address Ofsted's judgement of the experiences and progress of care leavers as requires improvement to be good."

@@ -63,7 +63,7 @@ def test_a_year_not_yet_published_is_compared_with_the_latest_published(client: 
     assert "England&#39;s 22.6% for 2024/25" in page  # re-referrals: England's 2024/25 rate in the rule
     indicator = client.get(f"/indicator/cin.rereferrals_12m/{COUNCIL}/{PUBLISHED_YEAR + 1}").text
     assert "England figure for 2024/25, the latest published" in indicator
-    assert "DfE published figures for 2024/25" in indicator
+    assert "Compared with England, published by the DfE for 2024/25 (England figure for 2024/25" in indicator
 
 
 def test_the_pack_falls_back_as_the_page_does(client: TestClient) -> None:

@@ -3,9 +3,11 @@
 Benchmarks come from the DfE's published values (`benchmark_value`) when the
 user has imported them: the year's own, or, until the DfE publishes that year, the
 latest earlier year published (said so in `note`). Without any published values
-for the indicator they come from the figures of the other councils in the store
-(computed by the indicator engine, or passed in as `others`: council -> value),
-with England and the region then the unweighted mean of those councils (said so in `source`).
+for the indicator they come from the figures of the OTHER councils in the store
+(computed by the indicator engine, or passed in as `others`: council -> value), never
+from the council's own figure: the main benchmark is then the unweighted mean of those
+councils, named as such (`benchmark_name`), and with no other council there is no benchmark.
+Every page and document names what it compares with from here (`source`, `against`).
 """
 
 from __future__ import annotations
@@ -39,8 +41,23 @@ class Comparison:
     neighbours_with_values: int
     quartile: int | None  # 1 = best quarter of councils, respecting polarity
     councils_ranked: int
-    source: str
+    source: str  # what the benchmarks are, in words: "England, published by the DfE for 2024/25"
     published_year: int | None = None  # the year of the DfE figures used; None when computed from the store
+    others_in_store: int = 0  # councils other than this one whose figures were averaged (store benchmarks)
+
+    @property
+    def published(self) -> bool:
+        return self.published_year is not None
+
+    @property
+    def benchmark_name(self) -> str:
+        """What `england` is: England's published figure, or the average of the other councils in the store."""
+        return "England" if self.published else _others(self.others_in_store)
+
+    def against(self, unit: str) -> str:
+        """The main benchmark in words, as a rule or a statement writes it: "England's 25% for 2024/25"."""
+        shown = against(self.benchmark_name, fmt_value(self.england, unit))
+        return shown + (f" for {year_label(self.published_year or 0)}" if self.fallback else "")
 
     @property
     def fallback(self) -> bool:
@@ -103,15 +120,16 @@ def compare(
     region_code, region_name, neighbours = _council(store, council)
     published_year, councils, areas = _published(store, indicator_id, year)
     if published_year is not None:
-        source = f"DfE published figures for {year_label(published_year)}"  # the note says when it is a fallback
+        source = f"England, published by the DfE for {year_label(published_year)}"  # the note says if a fallback
         england, region = areas.get("E92000001"), areas.get(region_code or "")
-    else:
+        councils.pop(council, None)
+    else:  # the other councils in the store: never this council's own figure
         councils = dict(others if others is not None else _computed(store, indicator_id, year))
-        source = f"{len(councils)} councils in the store; England and region are their unweighted means"
+        councils.pop(council, None)
+        source = _store_source(len(councils))
         england = statistics.fmean(councils.values()) if councils else None
-        in_region = [v for c, v in councils.items() if c != council and _same_region(store, c, region_code)]
+        in_region = [v for c, v in councils.items() if _same_region(store, c, region_code)]
         region = statistics.fmean(in_region) if in_region else None
-    councils.pop(council, None)
     neighbour_values = [councils[n] for n in neighbours if n in councils]
     return Comparison(
         indicator_id=indicator_id,
@@ -128,7 +146,30 @@ def compare(
         councils_ranked=len(councils) + 1 if value is not None else len(councils),
         source=source,
         published_year=published_year,
+        others_in_store=0 if published_year is not None else len(councils),
     )
+
+
+NO_BENCHMARK = "no published benchmark, and no other council in this store"
+
+
+def _others(n: int) -> str:
+    return "the other council in this store" if n == 1 else f"the {n} other councils in this store"
+
+
+def _store_source(n: int) -> str:
+    if n == 0:
+        return NO_BENCHMARK
+    return f"no published benchmark: {_others(n)}" + (" (their unweighted average)" if n > 1 else "")
+
+
+def against(name: str, value: str) -> str:
+    """ "England's 25%", or "the average of the 3 other councils in this store (25%)"."""
+    if name == "England":
+        return f"England's {value}"
+    if name.startswith("the other council "):
+        return f"{name} ({value})"
+    return f"the average of {name} ({value})"
 
 
 def _computed(store: Store, indicator_id: str, year: int) -> dict[str, float]:
@@ -150,16 +191,14 @@ def rag(indicator: Indicator | str, value: float | None, comparison: Comparison)
     declared = get(indicator) if isinstance(indicator, str) else indicator
     polarity, england, q = declared.polarity, comparison.england, comparison.quartile
     if value is None or polarity is None or england is None:
-        why = "no figure" if value is None else "no better direction" if polarity is None else "no England figure"
+        why = "no figure" if value is None else "no better direction" if polarity is None else NO_BENCHMARK
         return Rating("grey", f"Grey: {why} to compare.")
     as_good = value >= england if polarity == "higher" else value <= england
     better = f"({'higher' if polarity == 'higher' else 'lower'} is better)"
     mine = fmt_value(value, declared.unit)
-    theirs = f"England's {fmt_value(england, declared.unit)}"
-    if comparison.fallback:
-        theirs += f" for {year_label(comparison.published_year or 0)}"
+    theirs = comparison.against(declared.unit)
     ranked = comparison.councils_ranked
-    if q is None:  # no council figures: England alone decides
+    if q is None:  # no council figures: the benchmark alone decides
         if as_good:
             return Rating("green", f"Green: {mine} is at least as good as {theirs} {better}.")
         if _far(value, england):
@@ -172,8 +211,29 @@ def rag(indicator: Indicator | str, value: float | None, comparison: Comparison)
         return Rating("red", f"Red: {mine} is worse than {theirs} and in the bottom quarter of {ranked} councils "
                              f"{better}.")  # fmt: skip
     return Rating("amber", f"Amber: {mine} against {theirs}, quartile {q} of {ranked} councils: neither green (as good "
-                           f"as England and top half) nor red (worse than England and bottom quarter).")  # fmt: skip
+                           f"as the benchmark and top half) nor red (worse and bottom quarter).")  # fmt: skip
 
 
 def _far(value: float, england: float) -> bool:
     return abs(value - england) > 0.1 * abs(england)
+
+
+def series(
+    store: Store, indicator_id: str, council: str, others_by_year: Mapping[int, Mapping[str, float]]
+) -> tuple[str, list[tuple[int, float | None]]]:
+    """(label, [(year, value)]) for a trend chart: each year's own England figure as the DfE published it, when any
+    year of the indicator is published; else each year's average of the other councils in the store. A year with
+    neither is None: a benchmark is never carried from one year to another on a chart."""
+    rows = store.query(
+        "SELECT collection_year, value FROM benchmark_value WHERE indicator_id = ? AND area_code = 'E92000001'"
+        " AND value IS NOT NULL",
+        [indicator_id],
+    )
+    if rows:
+        published = {int(y): float(v) for y, v in rows}
+        return "England", [(y, published.get(y)) for y in sorted(others_by_year)]
+    out: list[tuple[int, float | None]] = []
+    for y in sorted(others_by_year):
+        values = [v for c, v in others_by_year[y].items() if c != council]
+        out.append((y, statistics.fmean(values) if values else None))
+    return "Other councils", out

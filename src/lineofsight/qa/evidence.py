@@ -28,7 +28,8 @@ from lineofsight.store import Store
 
 @dataclass(frozen=True)
 class IndicatorFigure:
-    """One indicator's value for the council, with England's where a benchmark is loaded."""
+    """One indicator's value for the council, with its benchmark where there is one: England's published figure,
+    or the average of the other councils in the store (`benchmark_name` says which)."""
 
     id: str
     title: str
@@ -43,7 +44,8 @@ class IndicatorFigure:
     ranked: int = 0  # councils ranked for the quartile
     rating: str | None = None  # the benchmark engine's red, amber or green, if any
     rule: str = ""  # the rule that gave the rating, in words
-    benchmark_source: str = ""
+    benchmark_source: str = ""  # what `england` is, in words (compare.Comparison.source)
+    benchmark_name: str = "England"  # "England", or "the 3 other councils in this store" (never this council)
 
     def verdict(self) -> str | None:
         """better, worse or in line with England (within 1%), by the indicator's polarity."""
@@ -146,7 +148,8 @@ def _benchmarked(store: Store, figure: IndicatorFigure, council: str, year: int)
         ranked=comparison.councils_ranked,
         rating=rating.colour if rating.colour != "grey" else None,
         rule=rating.rule,
-        benchmark_source=comparison.source if comparison.england is not None else "",
+        benchmark_source=comparison.source + (f" ({comparison.note})" if comparison.note else ""),
+        benchmark_name=comparison.benchmark_name,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from lineofsight.benchmark.compare import NO_BENCHMARK, against
 from lineofsight.indicators.indicator import fmt
 from lineofsight.model.qa import AREA
 from lineofsight.qa.evidence import IndicatorFigure, InspectionFigure, Sources
@@ -101,8 +102,7 @@ def _section(area: str, s: Sources, book: _Book) -> Section:
         if figure.verdict() == "worse than":
             plans.append(
                 Statement(
-                    f"Improve {figure.title.lower()}: {_v(figure.value, figure.unit)} against England's "
-                    f"{_v(figure.england, figure.unit)}.",
+                    f"Improve {figure.title.lower()}: {_v(figure.value, figure.unit)} against {_against(figure)}.",
                     (ref,),
                 )
             )
@@ -115,7 +115,8 @@ def _section(area: str, s: Sources, book: _Book) -> Section:
             0,
             Statement(
                 "The figures are computed from the council's statutory returns, each to the DfE's definition, "
-                "and compared with England where a benchmark is loaded.",
+                "and compared with England's published figures where they are loaded, else with the other councils "
+                "in the store; never with the council's own figure.",
                 indicator_refs,
             ),
         )
@@ -140,9 +141,10 @@ def _v(value: float | None, unit: str) -> str:
 def _indicator_detail(f: IndicatorFigure) -> str:
     text = f"Indicator {f.id}, {f.title}, {f.period}: {_v(f.value, f.unit)}"
     if f.england is not None:
-        text += f"; England {_v(f.england, f.unit)}"
+        named = f.benchmark_name if f.benchmark_name == "England" else f"average of {f.benchmark_name}"
+        text += f"; {named} {_v(f.england, f.unit)}"
     else:
-        text += "; no England figure loaded"
+        text += f"; {NO_BENCHMARK}"
     if f.neighbours is not None:
         text += f"; statistical neighbours (median) {_v(f.neighbours, f.unit)}"
     if f.quartile is not None:
@@ -150,15 +152,20 @@ def _indicator_detail(f: IndicatorFigure) -> str:
     if f.rating:
         text += f"; rated {f.rating} ({f.rule})"
     text += f" ({f.polarity} is better)" if f.polarity in ("higher", "lower") else ""
-    return text + (f"; benchmark: {f.benchmark_source}" if f.benchmark_source else "")
+    return text + (f"; benchmark: {f.benchmark_source}" if f.benchmark_source and f.england is not None else "")
+
+
+def _against(f: IndicatorFigure) -> str:
+    """ "England's 25%" or "the average of the 3 other councils in this store (25%)"."""
+    return against(f.benchmark_name, _v(f.england, f.unit))
 
 
 def _indicator_statement(f: IndicatorFigure, ref: str) -> Statement:
     verdict = f.verdict()
     if verdict is None:
-        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}; no benchmark is loaded to compare it with."
+        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}; {NO_BENCHMARK} to compare it with."
     else:
-        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}, {verdict} England's {_v(f.england, f.unit)}"
+        text = f"{f.title}: {_v(f.value, f.unit)} in {f.period}, {verdict} {_against(f)}"
         if f.neighbours is not None:
             text += f" (statistical neighbours {_v(f.neighbours, f.unit)})"
         text += "."

@@ -37,15 +37,21 @@ def _scale(lo: float, hi: float, out_lo: float, out_hi: float) -> tuple[float, f
 
 
 def sparkline(points: Sequence[tuple[int, float | None]], title: str) -> str:
-    """A small trend line over the collection years (no axes): the overview shows the numbers beside it."""
+    """A small trend line over the collection years, its first and last years written under it (no axes):
+    the overview shows the figure beside it and the indicator page the numbers."""
     known = [(x, y) for x, y in points if y is not None]
     words = "; ".join(f"{year_label(x)}: {fmt(y)}" for x, y in points)
-    svg = _open(90, 24, title, f"Trend by collection year: {words}.", "los-sparkline")
+    svg = _open(120, 40, title, f"Trend by collection year: {words}.", "los-sparkline")
+    if points:
+        first, last = year_label(points[0][0]), year_label(points[-1][0])
+        svg += f'<text x="2" y="38" font-size="10" fill="{BLACK}">{first}</text>'
+        if len(points) > 1:
+            svg += f'<text x="118" y="38" font-size="10" text-anchor="end" fill="{BLACK}">{last}</text>'
     if not known:
         return svg + "</svg>"
     xs = [p[0] for p in points]
-    ax, bx = _scale(min(xs), max(xs), 4, 86)
-    ay, by = _scale(min(y for _, y in known), max(y for _, y in known), 20, 4)
+    ax, bx = _scale(min(xs), max(xs), 6, 114)
+    ay, by = _scale(min(y for _, y in known), max(y for _, y in known), 24, 4)
     path = " ".join(f"{ax * x + bx:.1f},{ay * y + by:.1f}" for x, y in known)
     last_x, last_y = known[-1]
     return (
@@ -54,16 +60,24 @@ def sparkline(points: Sequence[tuple[int, float | None]], title: str) -> str:
     )
 
 
-def trend(points: Sequence[tuple[int, float | None]], title: str, unit: str, england: float | None = None) -> str:
-    """Line chart of one indicator by collection year, with England's figure as a dashed line when known."""
-    width, height, left, bottom, top, right = 560, 260, 56, 36, 16, 16
+def trend(
+    points: Sequence[tuple[int, float | None]],
+    title: str,
+    unit: str,
+    benchmark: Sequence[tuple[int, float | None]] = (),
+    benchmark_label: str = "England",
+) -> str:
+    """Line chart of one indicator by collection year, with the benchmark's figure for each year (England's as
+    the DfE published it that year, or the other councils' average) as a dashed line where known."""
+    width, height, left, bottom, top, right = 760, 260, 56, 36, 16, 130
     known = [(x, y) for x, y in points if y is not None]
+    marks = [(x, y) for x, y in benchmark if y is not None and x in {p[0] for p in points}]
     words = "; ".join(f"{year_label(x)}: {fmt(y)}" for x, y in points)
-    extra = f" England: {fmt(england)}." if england is not None else ""
+    extra = f" {benchmark_label}: " + "; ".join(f"{year_label(x)}: {fmt(y)}" for x, y in marks) + "." if marks else ""
     svg = _open(width, height, title, f"{title} by collection year ({unit}). {words}.{extra}")
     if not known:
         return svg + f'<text x="{left}" y="{height / 2}">No figures yet</text></svg>'
-    values = [y for _, y in known] + ([england] if england is not None else [])
+    values = [y for _, y in known] + [y for _, y in marks]
     ticks = _ticks(min(0.0, *values), max(values) * 1.05 or 1.0)
     lo, hi = ticks[0], ticks[-1]
     xs = [p[0] for p in points]
@@ -75,11 +89,19 @@ def trend(points: Sequence[tuple[int, float | None]], title: str, unit: str, eng
             f'<text x="{ax * x + bx:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12">'
             f"{year_label(x)}</text>"
         )
-    if england is not None:
-        y = ay * england + by
+    if marks:
+        line = " ".join(f"{ax * x + bx:.1f},{ay * y + by:.1f}" for x, y in marks)
         parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{BLACK}" stroke-dasharray="6 4"/>'
-            f'<text x="{width - right}" y="{y - 4:.1f}" text-anchor="end" font-size="12">England {fmt(england)}</text>'
+            f'<polyline fill="none" stroke="{BLACK}" stroke-width="2" stroke-dasharray="6 4" points="{line}"/>'
+        )
+        for x, y in marks:
+            parts.append(
+                f'<rect x="{ax * x + bx - 3:.1f}" y="{ay * y + by - 3:.1f}" width="6" height="6" fill="{BLACK}"/>'
+            )
+        x, y = marks[-1]
+        parts.append(
+            f'<text x="{ax * x + bx + 8:.1f}" y="{ay * y + by + 4:.1f}" font-size="12">{escape(benchmark_label)} '
+            f"{fmt(y)}</text>"
         )
     path = " ".join(f"{ax * x + bx:.1f},{ay * y + by:.1f}" for x, y in known)
     parts.append(f'<polyline fill="none" stroke="{BLUE}" stroke-width="3" points="{path}"/>')

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lineofsight.benchmark import compare as bench
 from lineofsight.benchmark.compare import Comparison, Rating, compare, rag
 from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
@@ -28,6 +29,8 @@ class Figure:
     trend: list[tuple[int, float | None]]
     comparison: Comparison | None
     rating: Rating
+    benchmark_label: str = "England"  # what the trend chart's dashed line is
+    benchmark_trend: tuple[tuple[int, float | None], ...] = ()  # its figure for each year of the trend
 
     @property
     def value_text(self) -> str:
@@ -39,12 +42,14 @@ class Figure:
 
     @property
     def benchmark_text(self) -> str:
+        """The benchmark figures, short (what they are and which year is said once, by `benchmark_basis`)."""
         c = self.comparison
         if c is None:
             return "no benchmark loaded"
+        region = c.region_name or "region"
         parts = [
-            ("England", c.england),
-            (c.region_name or "region", c.region),
+            ("England" if c.published else "other councils' average", c.england),
+            (region if c.published else f"other councils in {region}", c.region),
             ("statistical neighbours", c.statistical_neighbours),
         ]
         unit = self.indicator.unit
@@ -52,15 +57,23 @@ class Figure:
         if c.quartile:
             known.append(f"quartile {c.quartile} of {c.councils_ranked}")
         if not known:
-            return f"no benchmark for {year_label(c.year)}"
-        return "; ".join(known) + (f" ({c.note})" if c.note else "")
+            return bench.NO_BENCHMARK if not c.published else f"no benchmark for {year_label(c.year)}"
+        return "; ".join(known)
+
+    @property
+    def benchmark_basis(self) -> str:
+        """Where the benchmark comes from, in full: said once on a page, not in every row."""
+        c = self.comparison
+        if c is None:
+            return "no benchmark loaded (import the council lookup and the DfE published figures)"
+        return c.source + (f" ({c.note})" if c.note else "")
 
     def sparkline(self) -> str:
         return charts.sparkline(self.trend, f"Trend of {self.indicator.title}")
 
     def trend_chart(self) -> str:
-        england = self.comparison.england if self.comparison else None
-        return charts.trend(self.trend, self.indicator.title, self.unit_label or self.indicator.unit, england)
+        unit = self.unit_label or self.indicator.unit
+        return charts.trend(self.trend, self.indicator.title, unit, self.benchmark_trend, self.benchmark_label)
 
 
 @dataclass(frozen=True)
@@ -89,7 +102,12 @@ def figure(store: Store, results: Sequence[Result], indicator: Indicator, counci
     except UserError:  # the council is not in the lookup: nothing to benchmark against
         comparison = None
     rating = rag(indicator, value, comparison) if comparison else NO_BENCHMARK
-    return Figure(indicator, result, trend, comparison, rating)
+    by_year = {
+        y: {r.council: r.value for r in results if r.id == indicator.id and r.period == y and r.value is not None}
+        for y in years
+    }
+    label, line = bench.series(store, indicator.id, council, by_year)
+    return Figure(indicator, result, trend, comparison, rating, label, tuple(line))
 
 
 def overview(store: Store, results: Sequence[Result], council: str, year: int) -> list[AreaFigures]:
@@ -98,6 +116,15 @@ def overview(store: Store, results: Sequence[Result], council: str, year: int) -
     for indicator in catalogue():
         grouped[indicator.area].append(figure(store, results, indicator, council, year))
     return [AreaFigures(area, grouped[area]) for area in Area if grouped.get(area)]
+
+
+def bases(areas: Sequence[AreaFigures]) -> list[tuple[str, int]]:
+    """Each distinct benchmark basis on a page and how many indicators use it, so that a page says it once."""
+    counted: dict[str, int] = defaultdict(int)
+    for group in areas:
+        for f in group.figures:
+            counted[f.benchmark_basis[:1].upper() + f.benchmark_basis[1:]] += 1
+    return sorted(counted.items(), key=lambda kv: -kv[1])
 
 
 def _values(store: Store, indicator: Indicator, council: str, year: int) -> list[float]:

@@ -24,9 +24,9 @@ _env.globals["year_label"] = year_label
 
 
 def pack_html(store: Store, council: str, year: int) -> str:
-    results = compute(store, council=council)
-    if not any(r.period == year for r in results):
-        loaded = ", ".join(f"{c} {y}" for c, y in sorted({(r.council, r.period) for r in compute(store)})) or "nothing"
+    results = compute(store)  # every council: the others in the store are the benchmark where none is published
+    if not any(r.period == year and r.council == council for r in results):
+        loaded = ", ".join(f"{c} {y}" for c, y in sorted({(r.council, r.period) for r in results})) or "nothing"
         raise UserError(f"nothing is loaded for council {council} in collection year {year} (loaded: {loaded})")
     areas = figures.overview(store, results, council, year)
     return _env.get_template("pack.html").render(
@@ -34,6 +34,7 @@ def pack_html(store: Store, council: str, year: int) -> str:
         council_name=display_name(store, council),
         year=year,
         areas=areas,
+        bases=figures.bases(areas),
         distributions=figures.distributions(store, council, year),
         made=dt.date.today(),
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),

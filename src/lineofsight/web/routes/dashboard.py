@@ -58,7 +58,7 @@ def overview(request: Request) -> Response:
     distributions = los.cached(("distributions", council, year), spread)
     years = figures.years_of(los.results(), council)
     context = {"title": f"Line of sight {council} {year}", "council": council, "year": year, "areas": areas}
-    context = {**context, "years": years, "distributions": distributions}
+    context = {**context, "years": years, "distributions": distributions, "bases": figures.bases(areas)}
     return render(request, "overview.html", context, cache_key=("overview", council, year))
 
 
