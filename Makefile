@@ -22,7 +22,8 @@ web-assets:
 system-deps:
 	sh scripts/install-system-deps.sh
 
-# The public reference data (councils, DfE figures, Ofsted outcomes) is imported when it lies beside the checkout.
+# The public reference data (councils, DfE figures, Ofsted history, the map): from the official downloads when they
+# lie beside the checkout, else from the bundle shipped in the package (src/lineofsight/reference/data).
 REFERENCE := $(wildcard ../shared/reference)
 
 demo: setup

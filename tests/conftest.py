@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; LINEOFSIGHT_SHARED names it when the checkout is elsewhere (a git worktree).
+SHARED = Path(os.environ.get("LINEOFSIGHT_SHARED") or ROOT.parent / "shared")
 
 
 @pytest.fixture(scope="session")

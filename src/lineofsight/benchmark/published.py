@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lineofsight.errors import UserError
-from lineofsight.model.reference import BENCHMARK_VALUE
+from lineofsight.model.reference import AREA_POPULATION, BENCHMARK_VALUE
 from lineofsight.store import Store
 
 SUPPRESSED = {"c", "z", "x", "low", "u", ":", ""}
@@ -300,6 +300,28 @@ def import_published(store: Store, folder: Path) -> dict[str, int]:
                 },
             )
             imported[spec.indicator_id] = len(keys)
+        population = _file(files, CHILDREN_0_17)
+        if population is not None:
+            _import_population(store, population)
     if not imported:
         raise UserError(f"{folder}: none of the DfE files lineofsight maps to indicators is there")
     return imported
+
+
+def _import_population(store: Store, path: Path) -> None:
+    """The ONS 0-17 estimates themselves, kept beside the rates computed over them."""
+    values = read_published(path, CHILDREN_0_17)
+    keys = list(values)
+    store.con.execute("DELETE FROM area_population")
+    store.insert_columns(
+        AREA_POPULATION,
+        {
+            "level": [k[1] for k in keys],
+            "area_code": [k[2] for k in keys],
+            "area_name": [values[k][0] for k in keys],
+            "mid_year": [k[0] - CHILDREN_0_17.year_offset for k in keys],
+            "population_0_17": [None if values[k][1] is None else int(values[k][1] or 0) for k in keys],
+            "source_file": [str(path)] * len(keys),
+            "source_row": [values[k][2] for k in keys],
+        },
+    )

@@ -1,8 +1,8 @@
 """`lineofsight demo`: a synthetic council from returns to dashboard, in one command.
 
 Steps, each a function of its own module: generate and load the returns
-(cli.generate), import public reference data when the user gives its folder
-(councils, the DfE's published figures, Ofsted outcomes), plant a year of
+(cli.generate), import the public reference data (councils, the DfE's published figures,
+Ofsted history, the map: from the user's folder of downloads, else the shipped bundle), plant a year of
 quality-assurance evidence, show the headline figures, then serve the dashboard.
 """
 
@@ -35,29 +35,13 @@ def register(app: typer.Typer) -> None:
     app.command("demo")(demo_command)
 
 
-def import_reference(db: Path, reference: Path) -> list[str]:
-    """Councils, published DfE figures and Ofsted outcomes from a folder laid out like shared/reference."""
-    from lineofsight.benchmark.councils import import_lookup
-    from lineofsight.benchmark.published import import_published
-    from lineofsight.ofsted.history import import_reports
-    from lineofsight.ofsted.outcomes import read_official, read_scraped
+def import_reference(db: Path, reference: Path | None) -> list[str]:
+    """Councils, published DfE figures, population, Ofsted history and the map: from a folder of official downloads
+    laid out like shared/reference, or from the bundle lineofsight ships when none is given."""
+    from lineofsight.cli.ofsted import import_reference as imported
 
-    done = []
     with Store(db) as store:
-        if (reference / "la_lookup.csv").exists():
-            done.append(f"{import_lookup(store, reference / 'la_lookup.csv')} councils")
-        if (reference / "dfe").is_dir():
-            counts = import_published(store, reference / "dfe")
-            done.append(f"{sum(counts.values())} published DfE figures")
-        reports = []
-        for official in sorted((reference / "dfe").glob("LA_Inspection_Outcomes*.ods")):
-            reports += read_official(official)
-        scraped = reference / "ofsted" / "ilacs_history_scraped.csv"
-        if scraped.exists():
-            reports += read_scraped(scraped)
-        if reports:
-            done.append(f"{import_reports(store, reports).inspections} Ofsted inspection records")
-    return done
+        return imported(store, reference)
 
 
 def plant_evidence(db: Path, council: str, year: int) -> str:
@@ -99,7 +83,11 @@ def demo_command(
     out: Annotated[Path, typer.Option("--out", help="Folder for the demo's returns and store")] = Path("demo"),
     seed: Annotated[int, typer.Option("--seed")] = 1,
     reference: Annotated[
-        Path | None, typer.Option("--reference", help="Folder of public reference data (la_lookup.csv, dfe/, ofsted/)")
+        Path | None,
+        typer.Option(
+            "--reference",
+            help="Folder of official downloads (la_lookup.csv, dfe/, ofsted/); the bundle lineofsight ships if not given",
+        ),
     ] = None,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="End by serving the dashboard")] = True,
     port: Annotated[int, typer.Option("--port")] = 8000,
@@ -114,8 +102,7 @@ def demo_command(
         console.print(f"{len(result.problems)} values could not be read; see `lineofsight load` for details")
     council, year = folders[-1].name.split("_")[0], int(folders[-1].name.split("_")[1])
     console.print("DfE validation: " + validation_summary(db, council, sorted({int(f.name[-4:]) for f in folders})))
-    if reference is not None:
-        console.print("Reference data: " + ", ".join(import_reference(db, reference)))
+    console.print("Reference data: " + ", ".join(import_reference(db, reference)))
     console.print(f"Quality-assurance evidence: {plant_evidence(db, council, year)}")
     console.print(headline_table(db, council, year))
     console.print(f"Store: {db}")

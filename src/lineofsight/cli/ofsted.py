@@ -132,13 +132,66 @@ def _print_rows(rows: list[dict[str, Any]], format: str) -> None:
     out.print(f"{len(rows)} rows")
 
 
-def reference_import(path: Path, db: DB = Path("lineofsight.duckdb")) -> None:
-    """Import council reference data (la_lookup.csv: codes, URN, region, statistical neighbours, population)."""
+def reference_import(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="A folder of official downloads, a bundle, or la_lookup.csv; the shipped bundle if none"),
+    ] = None,
+    db: DB = Path("lineofsight.duckdb"),
+) -> None:
+    """Import the public reference data: the bundle shipped with lineofsight, or the official downloads in a folder
+    laid out like shared/reference (la_lookup.csv, dfe/, ofsted/, la_district_boundaries.geojson)."""
     from lineofsight.benchmark.councils import import_lookup
 
     with _store(db) as store:
-        n = import_lookup(store, path)
-    out.print(f"{n} councils imported from {path}")
+        if path is not None and path.is_file():
+            out.print(f"{import_lookup(store, path)} councils imported from {path}")
+            return
+        done = import_reference(store, path)
+    out.print(f"Imported from {path or 'the shipped bundle'}: " + ", ".join(done), highlight=False)
+
+
+def import_reference(store: Any, path: Path | None) -> list[str]:
+    """The shipped bundle (path None), another bundle, or a folder of official downloads; what came in, in words."""
+    from lineofsight.reference.bundle import BUNDLE, MANIFEST, import_bundle
+    from lineofsight.reference.sources import import_sources
+
+    if path is None or (path / MANIFEST).exists():
+        return import_bundle(store, path or BUNDLE)
+    if not path.is_dir():
+        raise UserError(f"{path}: no such file or folder")
+    imported = import_sources(store, path, _tracked)
+    return imported.done + [f"{len(imported.rejected)} Ofsted rows not placed"] * bool(imported.rejected)
+
+
+def _tracked(items: Any, total: int) -> Any:
+    return track(items, "Reading Ofsted reports", total=total, console=Console(stderr=True), disable=total < 3)
+
+
+def reference_update(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of newly downloaded official files, laid out like shared/reference")
+    ],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Where to write the bundle (default: the one lineofsight ships)")
+    ] = None,
+) -> None:
+    """Rebuild the reference bundle from the official downloads: read every file with lineofsight's own readers,
+    keep what they read as Parquet, and list each source's size and SHA-256 in MANIFEST.json."""
+    from lineofsight.reference.bundle import BUNDLE, write_bundle
+    from lineofsight.reference.sources import import_sources
+    from lineofsight.store import Store
+
+    target = out_dir or BUNDLE
+    with Store() as store:
+        imported = import_sources(store, folder, _tracked)
+        rows = write_bundle(store, imported.reports, folder, target)
+    size = sum(f.stat().st_size for f in target.iterdir())
+    out.print(
+        f"{target}: {', '.join(f'{n} {t}' for t, n in rows.items())} rows; {size / 2**20:.1f} MB", highlight=False
+    )
+    for line in imported.rejected:
+        out.print(f"  not placed: {line}", highlight=False)
 
 
 def benchmark_import(folder: Path, db: DB = Path("lineofsight.duckdb")) -> None:
@@ -250,6 +303,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(ofsted, name="ofsted")
     reference = typer.Typer(help="Reference data about councils.")
     reference.command("import")(reference_import)
+    reference.command("update")(reference_update)
     app.add_typer(reference, name="reference")
     benchmark = typer.Typer(help="Benchmarks: England, region, statistical neighbours, quartile.")
     benchmark.command("import")(benchmark_import)

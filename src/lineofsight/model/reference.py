@@ -92,4 +92,23 @@ MAP_AREA = Table(
     reference="ONS local authority district boundaries and the LTLA-UTLA lookup",
 )
 
-TABLES = (COUNCIL, BENCHMARK_VALUE, DEPRIVATION, MAP_AREA)
+AREA_POPULATION = Table(
+    "area_population",
+    "reference",
+    (
+        Column("level", T, codes=LEVEL, required=True),
+        Column("area_code", T, required=True, description="E92000001 (England), a region code or a DfE LA code"),
+        Column("area_name", T),
+        Column("mid_year", INT, required=True, description="The estimate is of the population at 30 June of this year"),
+        Column("population_0_17", INT, description="Children aged 0 to 17"),
+        Column("source_file", T),
+        Column("source_row", INT),
+    ),
+    "ONS mid-year estimates of children aged 0 to 17 for England, regions and councils: the denominators of the "
+    "published rates per 10,000 children.",
+    key=("level", "area_code", "mid_year"),
+    provenance=False,
+    reference="ONS mid-year population estimates, as the DfE republishes them (explore education statistics)",
+)
+
+TABLES = (COUNCIL, BENCHMARK_VALUE, DEPRIVATION, MAP_AREA, AREA_POPULATION)
