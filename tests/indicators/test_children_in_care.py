@@ -56,10 +56,10 @@ def test_three_placements_counts_moves_not_episodes() -> None:
             episode("S2", "2025-05-01", "S", "V2", "U6", "2025-07-01"),
             episode("S2", "2025-07-01", "P", "V2", "T2", "2025-07-08"),
             episode("S2", "2025-07-08", "P", "V2", "U6"),
-            # S3: U6 (1), P to U4 (2), placed for adoption with the same foster carer (not a move)
+            # S3: U6 (1), B to U4 (2), placed for adoption with the same foster carer (T, not a move)
             episode("S3", "2024-01-01", "S", "C2", "U6", "2025-06-01"),
-            episode("S3", "2025-06-01", "P", "E1", "U4", "2026-01-01"),
-            episode("S3", "2026-01-01", "U", "E1", "A5"),
+            episode("S3", "2025-06-01", "B", "E1", "U4", "2026-01-01"),
+            episode("S3", "2026-01-01", "T", "E1", "A5"),
             # S4: short breaks only; S5: three placements but left care before 31 March
             episode("S4", "2025-05-01", "S", "V3", "U6"),
             episode("S5", "2025-04-10", "S", "V2", "U6", "2025-05-01"),
@@ -69,6 +69,62 @@ def test_three_placements_counts_moves_not_episodes() -> None:
     )
     # Cohort S1, S2, S3; only S1 has 3 placements: 1 / 3
     assert figure(store, "cla.stability_3plus") == (1, 3, pytest.approx(100 / 3))
+
+
+def test_three_placements_counts_b_t_and_u_episodes() -> None:
+    """RNE as the DfE SSDA903 guide defines it: B new placement and carers with a new legal status, T another
+    placement with the same carers, U the same with a new legal status. Each starts a placement; L does not."""
+    store = Store()
+    put(
+        store,
+        "episode",
+        [
+            # B1: U6 (1), B to K2 with new carers (2), P to U4 (3): three
+            episode("B1", "2025-04-01", "S", "C1", "U6", "2025-07-01"),
+            episode("B1", "2025-07-01", "B", "C2", "K2", "2025-10-01"),
+            episode("B1", "2025-10-01", "P", "C2", "U4"),
+            # T1: U6 (1), T to U4 with the same carers (2), P to K2 (3): three
+            episode("T1", "2025-04-01", "S", "C2", "U6", "2025-08-01"),
+            episode("T1", "2025-08-01", "T", "C2", "U4", "2025-11-01"),
+            episode("T1", "2025-11-01", "P", "C2", "K2"),
+            # U1: U6 (1), U to U4 with the same carers and a care order (2), L to a placement order: two
+            episode("U1", "2025-04-01", "S", "C1", "U6", "2025-06-01"),
+            episode("U1", "2025-06-01", "U", "C2", "U4", "2025-12-01"),
+            episode("U1", "2025-12-01", "L", "E1", "U4"),
+            # L1: U6 (1), two changes of legal status only: one
+            episode("L1", "2025-04-01", "S", "V2", "U6", "2025-06-01"),
+            episode("L1", "2025-06-01", "L", "C1", "U6", "2025-09-01"),
+            episode("L1", "2025-09-01", "L", "C2", "U6"),
+        ],
+    )
+    # Cohort B1, T1, U1, L1 (all in care at 31 March); three or more placements: B1 and T1. 2 / 4 = 50%
+    assert figure(store, "cla.stability_3plus") == (2, 4, 50.0)
+    listed = {m.child_id: m.value for m in children(store, "cla.stability_3plus", LA, 2026, "analyst")}
+    assert listed == {"B1": 3.0, "T1": 3.0, "U1": 2.0, "L1": 1.0}
+
+
+def test_long_term_stability_reads_the_carer_from_rne() -> None:
+    """Same carer for 2 years: T and U keep the carers (the placement type changed), B brings new carers,
+    and a move into fostering for adoption (U5) counts as a change even with the same carers (DfE, since 2021)."""
+    store = Store()
+    put(
+        store,
+        "episode",
+        [
+            episode("K1", "2022-01-01", "S", "C2", "U6", "2024-06-01"),
+            episode("K1", "2024-06-01", "T", "C2", "U4"),  # short- to long-term fostering, same carers: stable
+            episode("K2", "2022-01-01", "S", "C1", "U6", "2024-06-01"),
+            episode("K2", "2024-06-01", "B", "C2", "K2"),  # care order and new carers: placed since June 2024
+            episode("K3", "2022-01-01", "S", "C1", "U6", "2024-06-01"),
+            episode("K3", "2024-06-01", "U", "C2", "U4"),  # care order, same carers now long-term: stable
+            episode("K4", "2022-01-01", "S", "C2", "U6", "2024-06-01"),
+            episode("K4", "2024-06-01", "T", "C2", "U5"),  # same carers, now fostering for adoption: a change
+        ],
+    )
+    put(store, "child", [{"child_id": c, "date_of_birth": "2012-01-01"} for c in ("K1", "K2", "K3", "K4")])
+    # All four under 16 and in care since January 2022 (before 30 September 2023); in the same placement since
+    # 31 March 2024 or earlier: K1 and K3. 2 / 4 = 50%
+    assert figure(store, "cla.stability_long_term") == (2, 4, 50.0)
 
 
 def test_long_term_stability() -> None:
@@ -90,7 +146,7 @@ def test_long_term_stability() -> None:
             episode("T5", "2023-10-01", "S", "C2", "U4"),  # in care a day short of 2.5 years: left out
             episode("T6", "2022-01-01", "S", "C2", "U6", "2023-06-01"),
             episode("T6", "2023-06-01", "P", "C2", "U6", "2025-06-01"),  # previous placement from Jun 2023
-            episode("T6", "2025-06-01", "P", "E1", "A6"),  # placed for adoption with new carers
+            episode("T6", "2025-06-01", "B", "E1", "A6"),  # placement order and placed with new carers at once
         ],
     )
     born = {"T1": "2012-01-01", "T2": "2012-01-01", "T3": "2012-01-01", "T4": "2009-06-01", "T5": "2012-01-01"}

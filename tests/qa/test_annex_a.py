@@ -320,3 +320,43 @@ def test_reads_a_council_own_workbook_with_plain_values(tmp_path: Path) -> None:
         ("123456", D(2025, 11, 1), "6")
     ]
     assert store.query("SELECT child_id, sex, ethnicity FROM cin_child") == [("123456", "F", "WBRI")]
+
+
+def test_number_of_placements_counts_every_rne_that_changes_the_placement() -> None:
+    """List 8 "number of placements in the last 12 months": the placement on the window's first day counts one,
+    and each episode after it that changes the placement (RNE P, B, T or U, with or without new carers) one more.
+    A change of legal status only (L) is not a placement."""
+    s = Store()
+    base = {"cin_category": "N1", "placement_provider": "PR1"}
+
+    def ep(child: str, start: D, rne: str, ls: str, place: str, end: D | None = None) -> dict[str, Any]:
+        return {
+            **base,
+            "child_id": child,
+            "start_date": start,
+            "reason_new_episode": rne,
+            "legal_status": ls,
+            "placement_type": place,
+            "end_date": end,
+            "reason_episode_ceased": "X1" if end else None,
+        }
+
+    plant(
+        s,
+        "episode",
+        [
+            # A1: in U6 since 2024 (1), L (not a placement), B to K2 (2), T to K3 (3), U to U4 (4)
+            ep("A1", D(2024, 6, 1), "S", "V2", "U6", D(2025, 5, 1)),
+            ep("A1", D(2025, 5, 1), "L", "C1", "U6", D(2025, 7, 1)),
+            ep("A1", D(2025, 7, 1), "B", "C2", "K2", D(2025, 9, 1)),
+            ep("A1", D(2025, 9, 1), "T", "C2", "K3", D(2025, 12, 1)),
+            ep("A1", D(2025, 12, 1), "U", "E1", "U4"),
+            # A2: a B move before the window, then one change of legal status only inside it: 1
+            ep("A2", D(2024, 6, 1), "S", "V2", "U6", D(2025, 1, 1)),
+            ep("A2", D(2025, 1, 1), "B", "C1", "U4", D(2025, 6, 1)),
+            ep("A2", D(2025, 6, 1), "L", "C2", "U4"),
+        ],
+    )
+    plant(s, "child", [{"child_id": c, "sex": "1", "date_of_birth": D(2014, 1, 1)} for c in ("A1", "A2")])
+    cla = {r["child_id"]: r["placements_12m"] for r in annex_a.lists(s, COUNCIL, AS_AT)[8]}
+    assert cla == {"A1": 4, "A2": 1}

@@ -91,7 +91,7 @@ def clean_return() -> Return:
                 _ep(
                     "C4",
                     D(2025, 5, 1),
-                    "T",
+                    "U",  # placement order and placed for adoption with the same (foster) carers at once
                     "E1",
                     "A5",
                     "PR1",

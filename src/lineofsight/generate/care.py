@@ -1,9 +1,10 @@
 """A period of care: episodes (legal status and placement changes), reviews, adoption, social workers.
 
-RNE is set from what changed: S starts the period, L a legal status change
-only, P a change of placement and carer, U a change of placement type with the
-same carer, T legal status and carer together, B legal status and placement
-type with the same carer.
+RNE is set from what changed, as the DfE SSDA903 guide defines the codes: S
+starts the period, L a legal status change only, P a change of placement and
+carer(s), T a change of placement with the same carer(s), U a change of legal
+status and of placement with the same carer(s), B a change of legal status and
+of placement and carer(s) together.
 """
 
 from __future__ import annotations
@@ -166,13 +167,13 @@ class CareBuilder:
             legal = value
             if chance < 0.08 and not last.place.startswith("A"):  # new legal status and new carers at once
                 place, placement = self._new_placement(child, day, last)
-                rne, reason = "T", "CARPL"
+                rne, reason = "B", "CARPL"
             elif chance < 0.14 and same_carer:  # the same carers become long-term carers as the order is made
-                place, rne, reason = same_carer, "B", "PLACE"
+                place, rne, reason = same_carer, "U", "PLACE"
         elif kind == "move" and chance < 0.12 and same_carer:  # same carers, now long-term fostering
-            place, rne, reason = same_carer, "U", "PLACE"
-        elif kind == "adopt":
-            place, rne, reason = value, "U" if value == "A5" else "P", "CARPL"
+            place, rne, reason = same_carer, "T", "PLACE"
+        elif kind == "adopt":  # placed for adoption with the child's own foster carers (A5) or new ones (A6)
+            place, rne, reason = value, "T" if value == "A5" else "P", "CARPL"
             placement = placement if value == "A5" else self.places.beyond(rng, child.home, 1.0)
         else:
             place, placement = self._new_placement(child, day, last)

@@ -37,6 +37,7 @@ from lineofsight.generate.entities import Child, Episode
 from lineofsight.generate.places import Place, Places, distance
 from lineofsight.generate.returns import Row, Year
 from lineofsight.generate.workforce import census_date
+from lineofsight.model.codes import RNE_SAME_CARER
 
 
 @dataclass(frozen=True)
@@ -229,5 +230,5 @@ def _move(episodes: list[Episode], place: Place) -> None:
     """Give the current placement a new postcode, and the earlier episodes of the same placement with it."""
     for episode in reversed(episodes):
         episode.placement = place
-        if episode.rne not in ("L", "U", "B"):  # this episode began the placement
+        if episode.rne != "L" and episode.rne not in RNE_SAME_CARER:  # this episode began the placement
             return

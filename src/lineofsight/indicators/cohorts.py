@@ -142,8 +142,8 @@ A10_CLOCK_STOPS = (
 )
 A10_FOSTER_CARER_CHOICE = (
     "Adopted by the former foster carer (FOSTER_CARE = 1): the clock stops at the start of the placement with that "
-    "carer, the latest RNE S, P or T episode on or before the adoptive placement (placed for adoption with current "
-    "carers is RNE U or B)."
+    "carer, the latest episode on or before the adoptive placement that began with new carers (RNE S, P or B; "
+    "placed for adoption with the current carers is RNE T or U, a change of placement with the same carers)."
 )
 
 # The single-year adoption figures, and the scorecards' rolling averages beside them.
@@ -184,7 +184,7 @@ clock AS (
   SELECT d.la_code, d.collection_year, d.child_id, d.foster_care, d.placed_for_adoption,
          coalesce(max(CASE WHEN h.reason_new_episode = 'S' THEN h.start_date END), min(h.start_date))
            AS entered_care,
-         max(CASE WHEN h.reason_new_episode IN ('S', 'P', 'T') THEN h.start_date END) AS carer_placement_start
+         max(CASE WHEN h.reason_new_episode IN ('S', 'P', 'B') THEN h.start_date END) AS carer_placement_start
   FROM adoptive d
   JOIN episodes h
     ON h.la_code = d.la_code AND h.collection_year = d.collection_year AND h.child_id = d.child_id

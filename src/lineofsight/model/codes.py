@@ -42,14 +42,20 @@ REASON_NEW_EPISODE = CodeList(
     "reason_new_episode",
     {
         "S": "Started to be looked after",
-        "P": "Change of placement and carer(s) only",
         "L": "Change of legal status only",
-        "T": "Change of both legal status and placement and carer(s) at the same time",
-        "U": "Change of placement but not carer(s) (from 2016)",
-        "B": "Change of placement and legal status but not carer(s)",
+        "P": "Change of placement and carer(s) only",
+        "T": "Change of placement (but same carer(s)) only",
+        "U": "Change of legal status and change of placement (but same carer(s)) at the same time",
+        "B": "Change of legal status and placement and carer(s) at the same time",
     },
-    "SSDA903 guide: RNE",
+    "SSDA903 guide: RNE (T and U, the same-carer changes, since 2016/17)",
 )
+
+# What each RNE code says changed, so that rules, the generator and the indicators read one definition.
+RNE_PLACEMENT_CHANGED = ("P", "T", "U", "B")  # a new placement began (with or without new carers)
+RNE_SAME_CARER = ("T", "U")  # the placement changed but the carer(s) stayed the same
+RNE_PLACEMENT_ONLY = ("P", "T")  # the legal status did not change (rule 435)
+RNE_LEGAL_AND_PLACEMENT = ("U", "B")  # the legal status changed too (rule 436)
 
 LEGAL_STATUS = CodeList(
     "legal_status",

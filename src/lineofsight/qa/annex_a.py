@@ -15,10 +15,11 @@ from typing import Any
 
 from lineofsight.formats import annex_a as fmt
 from lineofsight.model import TABLES
+from lineofsight.model.codes import RNE_PLACEMENT_CHANGED
 from lineofsight.qa.csvio import collection_year
 from lineofsight.store import Store
 
-PLACEMENT_STARTS = ("S", "P", "B", "T", "U")  # RNE codes that start a new placement
+PLACEMENT_STARTS = ("S", *RNE_PLACEMENT_CHANGED)  # RNE codes that start a new placement, whoever the carers
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

@@ -16,10 +16,10 @@ INDICATOR = Indicator(
     datasets=("ssda903",),
     choices=(
         "Placements, not episodes, are counted: the placement the child was in on 1 April (or the first of the "
-        "year) counts one, and each later episode that starts with a new carer (RNE S, P or T) counts one more.",
-        "Not a move: a change of legal status only (RNE L); a change of placement with the same carer "
-        "(RNE U or B); a temporary placement (T0-T4) and the return from it; being placed for adoption with "
-        "the current foster carer (A3, A5), as former NI 62 said.",
+        "year) counts one, and each later episode that starts a new placement counts one more: RNE S, P or B "
+        "(new carers) and T or U (another placement with the same carers), as Annex A counts placements.",
+        "Not a move: a change of legal status only (RNE L); a temporary placement (T0-T4) and the return from "
+        "it; being placed for adoption with the current foster carer (A3, A5), as former NI 62 said.",
         "Short-break episodes (V3, V4) are left out of the count and of the cohort.",
     ),
     query="""
@@ -40,7 +40,7 @@ in_year AS (
 placements AS (
   SELECT la_code, collection_year, child_id,
          sum(CASE WHEN n = 1 THEN 1
-                  WHEN reason_new_episode IN ('S', 'P', 'T')
+                  WHEN reason_new_episode IN ('S', 'P', 'T', 'U', 'B')
                    AND placement_type NOT IN ('T0', 'T1', 'T2', 'T3', 'T4', 'A3', 'A5')
                    AND coalesce(previous_type, '') NOT IN ('T0', 'T1', 'T2', 'T3', 'T4') THEN 1
                   ELSE 0 END) AS placements

@@ -19,9 +19,9 @@ INDICATOR = Indicator(
         "Looked after 2.5 years = the period of care (the latest RNE S episode) began on or before 30 September "
         "two and a half years before 31 March; the same placement for 2 years = the placement began on or "
         "before 31 March two years before.",
-        "A placement begins with an episode of RNE S, P or T, or a move into fostering for adoption or "
-        "concurrent planning (U2, U5), which the DfE counts as a change since 2021. A change of legal status "
-        "only (L), or of placement with the same carer (U, B), continues the placement.",
+        "The same carer: a placement begins with an episode of RNE S, P or B (new carers), or a move into "
+        "fostering for adoption or concurrent planning (U2, U5), which the DfE counts as a change since 2021. "
+        "A change of legal status only (L), or of placement with the same carers (T, U), continues it.",
         "Placed for adoption = the open episode's placement is A3-A6; the clock then starts at the placement "
         "before the adoptive one.",
         "Episodes are pieced together from every loaded return of the council up to this year; when the "
@@ -39,8 +39,8 @@ open_at_year_end AS (
 starts AS (
   SELECT o.la_code, o.collection_year, o.child_id, o.placement_type,
          coalesce(max(CASE WHEN h.reason_new_episode = 'S' THEN h.start_date END), min(h.start_date)) AS care_start,
-         coalesce(max(CASE WHEN h.reason_new_episode IN ('S', 'P', 'T')
-                             OR (h.reason_new_episode IN ('U', 'B') AND h.placement_type IN ('U2', 'U5'))
+         coalesce(max(CASE WHEN h.reason_new_episode IN ('S', 'P', 'B')
+                             OR (h.reason_new_episode IN ('T', 'U') AND h.placement_type IN ('U2', 'U5'))
                            THEN h.start_date END), min(h.start_date)) AS placement_start
   FROM open_at_year_end o
   JOIN episodes h
@@ -54,8 +54,8 @@ previous_placement AS (
   JOIN episodes h
     ON h.la_code = s.la_code AND h.collection_year = s.collection_year AND h.child_id = s.child_id
    AND h.start_date < s.placement_start AND h.start_date >= s.care_start
-   AND (h.reason_new_episode IN ('S', 'P', 'T')
-        OR (h.reason_new_episode IN ('U', 'B') AND h.placement_type IN ('U2', 'U5')))
+   AND (h.reason_new_episode IN ('S', 'P', 'B')
+        OR (h.reason_new_episode IN ('T', 'U') AND h.placement_type IN ('U2', 'U5')))
   GROUP BY s.la_code, s.collection_year, s.child_id
 ),
 cohort AS (

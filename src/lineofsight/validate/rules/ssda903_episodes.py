@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lineofsight.model.codes import RNE_LEGAL_AND_PLACEMENT, RNE_PLACEMENT_ONLY
 from lineofsight.model.ssda903 import EPISODE
 from lineofsight.validate.build import (
     ADOPTED,
@@ -161,7 +162,8 @@ SEQUENCE = (
         ("RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"),
         "Reason for new episode is that child's placement has changed but not the legal status, but this is not "
         "reflected in the episode data.",
-        f"t.reason_new_episode IN ('P', 'U') AND t.seq > 1 AND (t.legal_status <> t.prev_ls OR NOT {PLACEMENT_CHANGED})",
+        f"t.reason_new_episode IN {in_list(RNE_PLACEMENT_ONLY)} AND t.seq > 1 "
+        f"AND (t.legal_status <> t.prev_ls OR NOT {PLACEMENT_CHANGED})",
         source=SEQ,
     ),
     rule(
@@ -170,7 +172,8 @@ SEQUENCE = (
         ("RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"),
         "Reason for new episode is that both child's placement and legal status have changed, but this is not "
         "reflected in the episode data.",
-        f"t.reason_new_episode IN ('T', 'B') AND t.seq > 1 AND (t.legal_status = t.prev_ls OR NOT {PLACEMENT_CHANGED})",
+        f"t.reason_new_episode IN {in_list(RNE_LEGAL_AND_PLACEMENT)} AND t.seq > 1 "
+        f"AND (t.legal_status = t.prev_ls OR NOT {PLACEMENT_CHANGED})",
         source=SEQ,
     ),
     rule(
