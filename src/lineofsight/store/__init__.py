@@ -72,11 +72,18 @@ def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 class Store:
     """A connection to one store file (or memory), with the schema in place."""
 
+    dialect = "duckdb"
+
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
         self.con = connect(self.path, read_only)
         if not read_only:
             self.create_schema()
+
+    @property
+    def scratch(self) -> duckdb.DuckDBPyConnection:
+        """Where loads read, type and check files: the store itself (its temporary tables)."""
+        return self.con
 
     def create_schema(self) -> None:
         for table in (*TABLES.values(), *BUILT_IN):
@@ -114,11 +121,12 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
-    def clear(self, table: Table, la_code: str, collection_year: int) -> None:
-        """Remove one council's year of a table (call inside a transaction before inserting)."""
-        self.con.execute(
+    def clear(self, table: Table, la_code: str, collection_year: int) -> int:
+        """Remove one council's year of a table (call inside a transaction before inserting); returns rows removed."""
+        removed = self.con.execute(
             f"DELETE FROM {table.name} WHERE la_code = ? AND collection_year = ?", [la_code, collection_year]
-        )
+        ).fetchone()
+        return int(removed[0]) if removed else 0
 
     def insert_columns(self, table: Table, columns: dict[str, list[Any]]) -> None:
         """Insert column-wise data (names from the model) in one statement: fast for large loads."""
@@ -128,6 +136,10 @@ class Store:
             f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {placeholders}",
             [columns[n] for n in names],
         )
+
+    def insert_select(self, table: str, names: Sequence[str], select: str, params: Sequence[Any] = ()) -> None:
+        """Insert the rows of a select run on `scratch` (a load's kept rows) into a table."""
+        self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) {select}", list(params))
 
     def copy_year(self, source: Store, la_code: str, collection_year: int, dataset: str) -> int:
         """Copy one council's year of a dataset's tables from another store (rows, not files); returns rows copied."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from lineofsight.formats.detect import FileRead, read_file
 from lineofsight.formats.raw import CsvSource, RawTable, Spool
 from lineofsight.formats.result import LoadResult, Problem, TableCount
 from lineofsight.formats.safety import DEFAULT_MAX_BYTES
+from lineofsight.model import TABLES
 from lineofsight.model.schema import Table
 from lineofsight.store import POSTCODE, Store
 
@@ -67,12 +69,9 @@ def council_and_year(read: FileRead, council: str | None, year: int | None) -> t
 
 def known_council_and_year(read: FileRead, council: str | None, year: int | None) -> tuple[str | None, int | None]:
     la_code, collection_year = read.la_code or council, read.year or year
-    for folder in (read.path.parent, *read.path.parent.parents[:3]):
-        named = FOLDER.match(folder.name)
-        if named:
-            la_code = la_code or named.group(1)
-            collection_year = collection_year or int(named.group(2))
-            break
+    folder = folder_year(read.path)
+    if folder:
+        la_code, collection_year = la_code or folder[0], collection_year or folder[1]
     return la_code, collection_year
 
 
@@ -86,8 +85,8 @@ def type_stage(store: Store, table: Table, date_style: str) -> str:
     cleaned = ", ".join(f"{sql.clean(c.name)} AS {c.name}" for c in table.columns)
     raws = [f"{table.columns[i].name} AS _raw{i}" for i, _ in sql.checked(table)]
     values = [f"{sql.typed(c, c.name, date_style)} AS {c.name}" for c in table.columns]
-    store.con.execute(f"DROP TABLE IF EXISTS {TYPED}")
-    store.con.execute(
+    store.scratch.execute(f"DROP TABLE IF EXISTS {TYPED}")
+    store.scratch.execute(
         f"CREATE TEMP TABLE {TYPED} AS SELECT _row, {', '.join([*raws, *values])} "
         f"FROM (SELECT _row, {cleaned} FROM {STAGE})"
     )
@@ -116,7 +115,7 @@ def _stage_direct(store: Store, raw: RawTable, source: CsvSource) -> None:
     fields = {f"f{i}": "VARCHAR" for i in range(len(source.slots))}
     where = {name: f"f{i}" for i, name in enumerate(source.slots) if name}
     select = ", ".join(f"{where[n]} AS {n}" if n in where else f"NULL::VARCHAR AS {n}" for n in raw.names)
-    store.con.execute(
+    store.scratch.execute(
         f"CREATE TEMP TABLE {STAGE} AS SELECT (row_number() OVER () + 1)::BIGINT AS _row, {select} "
         f"FROM {_read_csv(source.path, fields, skip=1)}"
     )
@@ -124,12 +123,12 @@ def _stage_direct(store: Store, raw: RawTable, source: CsvSource) -> None:
 
 def _stage_spool(store: Store, raw: RawTable, spool: Spool) -> None:
     columns = {"_row": "BIGINT", **{n: "VARCHAR" for n in raw.names}}
-    store.con.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM {_read_csv(spool.close(), columns, skip=0)}")
+    store.scratch.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM {_read_csv(spool.close(), columns, skip=0)}")
 
 
 def stage(store: Store, raw: RawTable) -> None:
     """Put the raw text of one table in the temporary table `_stage` (_row, then the model's columns)."""
-    store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+    store.scratch.execute(f"DROP TABLE IF EXISTS {STAGE}")
     if raw.spool is not None:  # XML readers spool as they parse
         _stage_spool(store, raw, raw.spool)
         return
@@ -137,10 +136,10 @@ def stage(store: Store, raw: RawTable) -> None:
     if source is not None and source.plain:
         try:
             _stage_direct(store, raw, source)
-            raw.counted = store.count(STAGE)
+            raw.counted = _count(store, STAGE)
             return
         except duckdb.Error:  # ragged or odd rows: read it row by row instead, which reports each one
-            store.con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+            store.scratch.execute(f"DROP TABLE IF EXISTS {STAGE}")
     # Row by row in Python (any encoding, exact row numbers), spooled to a private file (0700, removed after).
     with tempfile.TemporaryDirectory(prefix="lineofsight-") as scratch:
         raw.spool = Spool(Path(scratch) / "rows.csv")
@@ -162,7 +161,7 @@ def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> l
     if not parts:
         return []
     problems = []
-    for row, child_id, index, value in store.query(" UNION ALL ".join(parts) + " ORDER BY 1, 3"):
+    for row, child_id, index, value in store.scratch.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 3").fetchall():
         if index < 0 and ident:
             field, message = ident.source, f"{ident.source} is blank: a row without a child identifier cannot be loaded"
         else:
@@ -172,53 +171,119 @@ def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> l
     return problems
 
 
-def insert_typed(store: Store, raw: RawTable, la_code: str | None, year: int | None, file: str, rejection: str) -> int:
-    """Insert the rows of `_typed` that pass `rejection`; returns how many."""
-    table = raw.table
-    names = [c.name for c in table.columns]
+@dataclass
+class Ready:
+    """One table's rows from one file, typed and checked, waiting in a temporary table for its return's commit."""
+
+    table: Table
+    name: str  # the temporary table: _row, then the model's columns
+    count: TableCount
+
+
+def keep_typed(store: Store, raw: RawTable, count: TableCount, rejection: str, n: int) -> Ready:
+    """Move the rows of `_typed` that pass `rejection` into their own temporary table `_ready<n>`."""
+    name = f"_ready{n}"
+    columns = ", ".join(c.name for c in raw.table.columns)
+    store.scratch.execute(f"DROP TABLE IF EXISTS {name}")
+    store.scratch.execute(f"CREATE TEMP TABLE {name} AS SELECT _row, {columns} FROM {TYPED} WHERE NOT ({rejection})")
+    store.scratch.execute(f"DROP TABLE IF EXISTS {STAGE}; DROP TABLE IF EXISTS {TYPED}")
+    count.loaded = _count(store, name)
+    count.rejected = count.read - count.loaded
+    return Ready(raw.table, name, count)
+
+
+def insert_ready(store: Store, ready: Ready) -> None:
+    """Insert the kept rows into the store's table (inside the transaction that replaced what was there)."""
+    table, c = ready.table, ready.count
+    names = [col.name for col in table.columns]
     values = list(names)
     params: list[Any] = []
     if table.provenance:
         names = ["la_code", "collection_year", "source_file", "source_row", *names]
         values = ["$1", "$2", "$3", "_row", *values]
-        params = [la_code, year, file]
-    inserted = store.con.execute(
-        f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)} FROM {TYPED} WHERE NOT ({rejection})",
-        params,
-    ).fetchone()
-    return int(inserted[0]) if inserted else 0
+        params = [c.la_code, c.year, c.file]
+    store.insert_select(table.name, names, f"SELECT {', '.join(values)} FROM {ready.name}", params)
 
 
-def _replace(store: Store, raw: RawTable, la_code: str | None, year: int | None) -> None:
-    table = raw.table
-    if table.provenance and la_code and year:
-        store.clear(table, la_code, year)
-    elif not table.provenance:  # reference tables (population) carry their own keys: replace the keys the file brings
-        keys = " AND ".join(f"t.{k} = s.{k}" for k in table.key)
-        store.con.execute(f"DELETE FROM {table.name} t WHERE EXISTS (SELECT 1 FROM {TYPED} s WHERE {keys})")
+def _count(store: Store, name: str) -> int:
+    row = store.scratch.execute(f"SELECT count(*) FROM {name}").fetchone()
+    return int(row[0]) if row else 0
 
 
-# --- loading ---------------------------------------------------------------
+def _replace_keys(store: Store, ready: Ready) -> None:
+    """Reference tables (population) carry their own keys: replace the keys the file brings."""
+    key = ready.table.key
+    keys = store.scratch.execute(f"SELECT DISTINCT {', '.join(key)} FROM {ready.name}").fetchall()
+    match = " AND ".join(f"{k} = ?" for k in key)
+    for values in keys:
+        store.con.execute(f"DELETE FROM {ready.table.name} WHERE {match}", list(values))
 
 
-def load_table(
-    store: Store, read: FileRead, raw: RawTable, la_code: str | None, year: int | None
-) -> tuple[TableCount, list[Problem]]:
-    """Stage, report and load one table; la_code and year may be None only for reference tables."""
+def stage_table(
+    store: Store, read: FileRead, raw: RawTable, la_code: str | None, year: int | None, n: int
+) -> tuple[Ready, list[Problem]]:
+    """Stage, type and check one table; its rows wait in `_ready<n>`. la_code and year are None only for
+    reference tables."""
     file = read.path.name
     stage(store, raw)
     rejection = type_stage(store, raw.table, read.date_style)
     problems = [*raw.notes, *raw.rejected, *value_problems(store, raw, file, read.date_style)]
-    with store.transaction():
-        _replace(store, raw, la_code, year)
-        loaded = insert_typed(store, raw, la_code, year, file, rejection)
-        store.con.execute(f"DROP TABLE IF EXISTS {STAGE}; DROP TABLE IF EXISTS {TYPED}")
-        count = TableCount(file, raw.table.name, raw.read, loaded, raw.read - loaded, la_code, year)
-        if la_code and year:
-            store.record_load(
-                la_code, year, raw.table.dataset, raw.table.name, file, count.read, loaded, count.rejected
-            )
-    return count, problems
+    count = TableCount(file, raw.table.name, raw.read, 0, 0, la_code, year)
+    return keep_typed(store, raw, count, rejection, n), problems
+
+
+# --- replacing returns -----------------------------------------------------
+# A return is replaced whole: every table of its dataset for that council and year in one
+# transaction, so the store holds the old return or the new one, never a mix. The local
+# files (contacts, early help, return interviews) are separate files, each its own return.
+
+PER_TABLE = {"local"}
+
+
+def return_tables(table: Table) -> list[Table]:
+    """The tables replaced together with this one: its whole return."""
+    if table.dataset in PER_TABLE:
+        return [table]
+    return [t for t in TABLES.values() if t.provenance and t.dataset == table.dataset]
+
+
+def commit_returns(store: Store, ready: list[Ready], done: dict[tuple[str, int], set[str]]) -> list[Problem]:
+    """Replace every council-year's returns the ready tables bring, one transaction per council-year.
+
+    Tables of those returns that the new files lack are emptied; `done` holds the tables this run has
+    already loaded (so a council-year's files in two folders add up). Returns notes on emptied tables."""
+    notes: list[Problem] = []
+    for item in [r for r in ready if not r.table.provenance]:
+        with store.transaction():
+            _replace_keys(store, item)
+            insert_ready(store, item)
+    by_year: dict[tuple[str, int], list[Ready]] = {}
+    for item in ready:
+        if item.table.provenance and item.count.la_code and item.count.year:
+            by_year.setdefault((item.count.la_code, item.count.year), []).append(item)
+    for (la_code, year), items in by_year.items():
+        latest = {item.table.name: item for item in items}  # a table given twice: the later file wins
+        earlier = done.setdefault((la_code, year), set())
+        tables = {t.name: t for item in items for t in return_tables(item.table)}
+        with store.transaction():
+            for name, table in tables.items():
+                if name in earlier and name not in latest:
+                    continue
+                removed = store.clear(table, la_code, year)
+                if name not in latest and removed:
+                    message = (
+                        f"{name} for {la_code} {year}: the new return has no {name} rows, so the "
+                        f"{removed:,} rows of the previous return were removed"
+                    )
+                    notes.append(Problem("(return)", name, None, None, None, None, message, rule="emptied"))
+            for item in latest.values():
+                insert_ready(store, item)
+                c = item.count
+                store.record_load(la_code, year, item.table.dataset, c.table, c.file, c.read, c.loaded, c.rejected)
+        earlier.update(latest)
+    for item in ready:
+        store.scratch.execute(f"DROP TABLE IF EXISTS {item.name}")
+    return notes
 
 
 def fill_postcodes(store: Store) -> int:
@@ -230,6 +295,8 @@ def fill_postcodes(store: Store) -> int:
     postcode, and its distances are not known (NaN would compare as more than
     any number of miles).
     """
+    if store.dialect != "duckdb":
+        return _fill_postcodes_elsewhere(store)
     with geography.attached(store.con) as cache:
         added = store.con.execute(
             f"INSERT INTO {POSTCODE.name} (postcode, easting, northing, district) "
@@ -243,9 +310,57 @@ def fill_postcodes(store: Store) -> int:
     return int(added[0]) if added else 0
 
 
+WANTED = (
+    "SELECT p FROM (SELECT upper(replace(home_postcode, ' ', '')) AS p FROM episode "
+    "UNION SELECT upper(replace(placement_postcode, ' ', '')) FROM episode) w "
+    f"WHERE p IS NOT NULL AND p NOT IN (SELECT postcode FROM {POSTCODE.name})"
+)
+
+
+def _fill_postcodes_elsewhere(store: Store) -> int:
+    """The same join for a server store: its unknown postcodes go to the scratch DuckDB, which holds the cache."""
+    wanted = [r[0] for r in store.query(WANTED)]
+    if not wanted:
+        return 0
+    before = store.count(POSTCODE.name)
+    with geography.attached(store.scratch) as cache:
+        select = (
+            "SELECT c.postcode, CASE WHEN NOT isnan(c.easting) THEN c.easting END, "
+            "CASE WHEN NOT isnan(c.northing) THEN c.northing END, c.district "
+            f"FROM {cache} c WHERE c.postcode IN (SELECT unnest($1))"
+        )
+        names = ["postcode", "easting", "northing", "district"]
+        with store.transaction():
+            store.insert_select(POSTCODE.name, names, select, [wanted])
+    return store.count(POSTCODE.name) - before
+
+
 def load_file(store: Store, path: Path, council: str | None, year: int | None, max_bytes: int) -> LoadResult:
+    """Load one file as a whole return (its dataset's other tables for that council-year are emptied)."""
+    result, ready = stage_file(store, path, council, year, max_bytes, 0)
+    result.problems.extend(commit_returns(store, ready, {}))
+    return result
+
+
+def stage_file(
+    store: Store, path: Path, council: str | None, year: int | None, max_bytes: int, first: int
+) -> tuple[LoadResult, list[Ready]]:
+    """Read one file and stage its tables (numbered from `first`) for the commit of their return."""
     with tempfile.TemporaryDirectory(prefix="lineofsight-") as scratch:  # private (0700), removed after
-        return _load_read(store, read_file(path, max_bytes, Path(scratch)), council, year)
+        read = read_file(path, max_bytes, Path(scratch))
+        result = LoadResult(problems=_header_disagrees(read, council, year))
+        la_code, collection_year = known_council_and_year(read, council, year)
+        if any(raw.table.provenance for raw in read.tables):  # reference tables carry council and year in each row
+            la_code, collection_year = council_and_year(read, council, year)
+            result.councils.add(la_code)
+            result.years.add(collection_year)
+        ready = []
+        for n, raw in enumerate(read.tables, start=first):
+            item, problems = stage_table(store, read, raw, la_code, collection_year, n)
+            ready.append(item)
+            result.counts.append(item.count)
+            result.problems.extend(problems)
+        return result, ready
 
 
 def _header_disagrees(read: FileRead, council: str | None, year: int | None) -> list[Problem]:
@@ -256,20 +371,6 @@ def _header_disagrees(read: FileRead, council: str | None, year: int | None) -> 
             message = f"the file's header says {own}, which was used rather than {option} {value}"
             notes.append(Problem(read.path.name, None, None, None, None, None, message, rule="layout"))
     return notes
-
-
-def _load_read(store: Store, read: FileRead, council: str | None, year: int | None) -> LoadResult:
-    result = LoadResult(problems=_header_disagrees(read, council, year))
-    la_code, collection_year = known_council_and_year(read, council, year)
-    if any(raw.table.provenance for raw in read.tables):  # reference tables carry council and year in each row
-        la_code, collection_year = council_and_year(read, council, year)
-        result.councils.add(la_code)
-        result.years.add(collection_year)
-    for raw in read.tables:
-        count, problems = load_table(store, read, raw, la_code, collection_year)
-        result.counts.append(count)
-        result.problems.extend(problems)
-    return result
 
 
 def _replaced(before: LoadResult, now: LoadResult) -> list[Problem]:
@@ -286,6 +387,24 @@ def _replaced(before: LoadResult, now: LoadResult) -> list[Problem]:
     return notes
 
 
+def folder_year(path: Path) -> tuple[str, int] | None:
+    """The council and year of a folder named like 681_2026 holding the file, if any."""
+    for folder in (path.parent, *path.parent.parents[:3]):
+        named = FOLDER.match(folder.name)
+        if named:
+            return named.group(1), int(named.group(2))
+    return None
+
+
+def by_folder(files: Sequence[Path]) -> list[list[Path]]:
+    """The files in groups, one per council-year folder (files outside such folders together), in first-seen order:
+    each group's returns are committed before the next is read, so memory holds one council-year at a time."""
+    groups: dict[tuple[str, int] | None, list[Path]] = {}
+    for path in files:
+        groups.setdefault(folder_year(path), []).append(path)
+    return list(groups.values())
+
+
 def load_paths(
     store: Store,
     paths: Sequence[Path],
@@ -294,24 +413,33 @@ def load_paths(
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> LoadResult:
-    """Load every recognised file; a file that cannot be read is reported and the others still load."""
+    """Load every recognised file, each council-year's returns replaced whole in one transaction.
+
+    A file that cannot be read is reported and the others still load."""
     files = files_in(paths)
     result = LoadResult()
-    for done, path in enumerate(files, start=1):
-        try:
-            loaded = load_file(store, path, council, year, max_bytes)
-            result.problems.extend(_replaced(result, loaded))
-            result.extend(loaded)
-        except UserError as exc:
-            if "--council" in str(exc):
-                raise
-            result.problems.append(Problem(path.name, None, None, None, None, None, str(exc), rule="file"))
-        except duckdb.Error as exc:  # the store refused something the checks above did not foresee
-            reason = str(exc).splitlines()[0]
-            message = f"{path.name}: could not be loaded ({reason})"
-            result.problems.append(Problem(path.name, None, None, None, None, None, message, rule="file"))
-        if progress:
-            progress(path.name, done, len(files))
+    done: dict[tuple[str, int], set[str]] = {}
+    finished = 0
+    for group in by_folder(files):
+        ready: list[Ready] = []
+        for path in group:
+            try:
+                loaded, staged = stage_file(store, path, council, year, max_bytes, len(ready))
+                ready.extend(staged)
+                result.problems.extend(_replaced(result, loaded))
+                result.extend(loaded)
+            except UserError as exc:
+                if "--council" in str(exc):
+                    raise
+                result.problems.append(Problem(path.name, None, None, None, None, None, str(exc), rule="file"))
+            except duckdb.Error as exc:  # the store refused something the checks above did not foresee
+                reason = str(exc).splitlines()[0]
+                message = f"{path.name}: could not be loaded ({reason})"
+                result.problems.append(Problem(path.name, None, None, None, None, None, message, rule="file"))
+            finished += 1
+            if progress:
+                progress(path.name, finished, len(files))
+        result.problems.extend(commit_returns(store, ready, done))
     if any(c.table == "episode" and c.loaded for c in result.counts):
         fill_postcodes(store)
     return result
