@@ -8,16 +8,16 @@ and `children(store, ...)`, the one audited way to read a child-level list.
 from __future__ import annotations
 
 from lineofsight.indicators.catalogue import catalogue, get
-from lineofsight.indicators.engine import DuckDBEngine, Engine, children, compute
+from lineofsight.indicators.engine import Engine, StoreEngine, children, compute
 from lineofsight.indicators.indicator import Area, Indicator, Member, Result
 
 __all__ = [
     "Area",
-    "DuckDBEngine",
     "Engine",
     "Indicator",
     "Member",
     "Result",
+    "StoreEngine",
     "catalogue",
     "children",
     "compute",

@@ -1,6 +1,6 @@
-"""The tiny rendering layer that lets one definition run on DuckDB and on Spark.
+"""The tiny rendering layer that lets one definition run on DuckDB, PostgreSQL and Spark.
 
-Definitions are Jinja templates. Everything is plain SQL both engines accept,
+Definitions are Jinja templates. Everything is plain SQL the engines accept,
 except date arithmetic, which is written through these macros, as are the
 periods and cohorts that many definitions share:
 
@@ -22,6 +22,8 @@ periods and cohorts that many definitions share:
                                   short breaks (declared in cohorts.py)
 
 Working days are a join to the store's `calendar` table (number(b) - number(a)).
+PostgreSQL spells DOUBLE, STRING, year(), month(), day() and round(double, n) otherwise; its store declares those
+names once (lineofsight.store.postgres.COMPATIBLE), so definitions stay as they are.
 """
 
 from __future__ import annotations
@@ -33,22 +35,26 @@ import jinja2
 
 from lineofsight.indicators import cohorts
 
-Dialect = Literal["duckdb", "spark"]
+Dialect = Literal["duckdb", "postgres", "spark"]
 
 
 def _days(dialect: Dialect) -> object:
     def days(a: str, b: str) -> str:
+        if dialect == "postgres":  # date minus date is a number of days
+            return f"(CAST({b} AS DATE) - CAST({a} AS DATE))"
         return f"date_diff('day', {a}, {b})" if dialect == "duckdb" else f"datediff({b}, {a})"
 
     return days
 
 
-def _add(dialect: Dialect, duckdb_interval: str, spark_function: str) -> object:
-    """A macro adding n units to a date: an interval in DuckDB, a function in Spark."""
+def _add(dialect: Dialect, duckdb_interval: str, spark_function: str, postgres_unit: str) -> object:
+    """A macro adding n units to a date: an interval in DuckDB and PostgreSQL, a function in Spark."""
 
     def add(d: str, n: object) -> str:
         if dialect == "duckdb":
             return f"CAST(({d}) + {duckdb_interval}(CAST({n} AS INTEGER)) AS DATE)"
+        if dialect == "postgres":
+            return f"CAST(({d}) + make_interval({postgres_unit} => CAST({n} AS INTEGER)) AS DATE)"
         return f"{spark_function}({d}, {n})"
 
     return add
@@ -128,7 +134,7 @@ def episode_history(context: jinja2.runtime.Context, years: int = 1) -> str:
     WHERE copy = 1"""
 
 
-# The macros whose SQL is the same on both engines, each under its own name.
+# The macros whose SQL is the same on every engine, each under its own name.
 _ALIKE_ON_BOTH = (
     year_start,
     year_end,
@@ -146,8 +152,8 @@ def _environment(dialect: Dialect) -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     env.globals.update(
         days=_days(dialect),
-        add_months=_add(dialect, "to_months", "add_months"),
-        add_days=_add(dialect, "to_days", "date_add"),
+        add_months=_add(dialect, "to_months", "add_months", "months"),
+        add_days=_add(dialect, "to_days", "date_add", "days"),
         **{macro.__name__: macro for macro in _ALIKE_ON_BOTH},
         **cohorts.MACROS,
     )

@@ -26,13 +26,12 @@ class Engine(Protocol):
     def columns(self, sql: str) -> list[str]: ...
 
 
-class DuckDBEngine:
-    """The embedded store itself."""
-
-    dialect: Dialect = "duckdb"
+class StoreEngine:
+    """The store itself: the embedded DuckDB file or a PostgreSQL server."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.dialect: Dialect = "postgres" if store.dialect == "postgres" else "duckdb"
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         return self.store.query(sql)
@@ -101,13 +100,13 @@ def compute(
     if engine is None:
         if store is None:
             raise ValueError("compute() needs a store or an engine")
-        engine = DuckDBEngine(store)
+        engine = StoreEngine(store)
     indicators = [get(i) for i in ids] if ids is not None else catalogue()
     if not indicators:
         return []
     queries = [aggregate_sql(i, engine.dialect, council, year) for i in indicators]
     # DuckDB runs one UNION ALL in parallel; Spark's optimiser slows on one huge plan, so it gets one each.
-    batches = ["\nUNION ALL\n".join(queries)] if engine.dialect == "duckdb" else queries
+    batches = ["\nUNION ALL\n".join(queries)] if engine.dialect != "spark" else queries
     rows = [row for sql in batches for row in engine.rows(sql)]
     sums = {(str(r[0]), str(r[1]), int(r[2])): (float(r[3] or 0), float(r[4] or 0)) for r in rows}
     population = _population(engine) if any(i.unit == "per_10000" for i in indicators) else {}
@@ -154,7 +153,7 @@ def children(
     if not username:
         raise UserError("A child-level list needs the name of the person asking (for the audit log).")
     audit.record(store, username, "list_children", indicator.id, council, f"year={year}; purpose={purpose}")
-    engine = engine or DuckDBEngine(store)
+    engine = engine or StoreEngine(store)
     sql = member_sql(indicator, engine.dialect, council, year) + " ORDER BY in_numerator, member_id"
     names = engine.columns(sql)
     return [_member(names, row) for row in engine.rows(sql)]

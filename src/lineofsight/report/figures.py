@@ -14,7 +14,7 @@ from lineofsight.benchmark.compare import Comparison, Rating, compare, rag
 from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators import Area, Indicator, Result, catalogue
-from lineofsight.indicators.engine import DuckDBEngine, member_sql
+from lineofsight.indicators.engine import StoreEngine, member_sql
 from lineofsight.indicators.indicator import UNIT_SUFFIX, Unit
 from lineofsight.report import charts
 from lineofsight.store import Store
@@ -129,7 +129,7 @@ def bases(areas: Sequence[AreaFigures]) -> list[tuple[str, int]]:
 
 def _values(store: Store, indicator: Indicator, council: str, year: int) -> list[float]:
     """The member values behind a figure, without naming any child (an aggregate, so not audited)."""
-    engine = DuckDBEngine(store)
+    engine = StoreEngine(store)
     sql = f"SELECT value FROM ({member_sql(indicator, engine.dialect, council, year)}) m WHERE in_denominator AND value IS NOT NULL"
     return [float(r[0]) for r in engine.rows(sql)]
 
