@@ -143,9 +143,9 @@ def planted() -> Store:
         s,
         "child",
         [
-            {"child_id": "C4", "sex": "2", "ethnicity": "BAFR", "date_of_birth": D(2010, 5, 5)},
-            {"child_id": "C5", "sex": "1", "ethnicity": "WBRI", "date_of_birth": D(2008, 2, 2)},
-            {"child_id": "C8", "sex": "1", "ethnicity": "MWBC", "date_of_birth": D(2024, 1, 1)},
+            {"child_id": "C4", "sex": "F", "ethnicity": "BAFR", "date_of_birth": D(2010, 5, 5)},
+            {"child_id": "C5", "sex": "M", "ethnicity": "WBRI", "date_of_birth": D(2008, 2, 2)},
+            {"child_id": "C8", "sex": "M", "ethnicity": "MWBC", "date_of_birth": D(2024, 1, 1)},
         ],
     )
     episode = {"cin_category": "N1", "placement_provider": "PR1", "reason_new_episode": "S"}
@@ -194,7 +194,7 @@ def planted() -> Store:
             {"child_id": "C4", "missing_type": "A", "start_date": D(2026, 2, 5)},
         ],
     )
-    plant(s, "uasc", [{"child_id": "C4", "sex": "2"}])
+    plant(s, "uasc", [{"child_id": "C4", "sex": "F"}])
     plant(s, "social_worker_episode", [{"child_id": "C4", "social_worker_id": "SW1", "start_date": D(2025, 6, 1)}])
     plant(
         s,
@@ -357,6 +357,6 @@ def test_number_of_placements_counts_every_rne_that_changes_the_placement() -> N
             ep("A2", D(2025, 6, 1), "L", "C2", "U4"),
         ],
     )
-    plant(s, "child", [{"child_id": c, "sex": "1", "date_of_birth": D(2014, 1, 1)} for c in ("A1", "A2")])
+    plant(s, "child", [{"child_id": c, "sex": "M", "date_of_birth": D(2014, 1, 1)} for c in ("A1", "A2")])
     cla = {r["child_id"]: r["placements_12m"] for r in annex_a.lists(s, COUNCIL, AS_AT)[8]}
     assert cla == {"A1": 4, "A2": 1}

@@ -84,6 +84,7 @@ def _ints(codes: tuple[str, str, str | None], table: str, like: str) -> dict[str
 CASES: dict[str, Case] = {
     # Header
     "101": (edit(H, "C2", sex="3"), H, "C2"),
+    "232": (edit(H, "C2", sex="U"), H, "C2"),
     "102": (edit(H, "C2", date_of_birth=None), H, "C2"),
     "103": (edit(H, "C2", ethnicity="XXXX"), H, "C2"),
     "165": (edit(H, "C1", mother="Y"), H, "C1"),
@@ -97,7 +98,7 @@ CASES: dict[str, Case] = {
     "393": (edit(H, "C1", mother=None), H, "C1"),
     "442": (edit(H, "C2", upn=None), H, "C2"),
     "444": (edit(H, "C2", upn="A123456789012"), H, "C2"),
-    "607": (edit(H, "C4", sex="2", date_of_birth=D(2010, 1, 1)), H, "C4"),
+    "607": (edit(H, "C4", sex="F", date_of_birth=D(2010, 1, 1)), H, "C4"),
     "611": (edit(H, "C1", mother="1"), H, "C1"),
     "612": (edit(H, "C1", mother_child_dob=D(2025, 1, 1)), H, "C1"),
     "620": (edit(H, "C2", mother="1"), H, "C2"),
@@ -310,7 +311,7 @@ CASES: dict[str, Case] = {
     "104": (edit(U, "C5", date_uasc_ceased=BAD_OLD), U, "C5"),
     "304": (edit(U, "C5", date_uasc_ceased=D(2028, 1, 1)), U, "C5"),
     "1014": (add(U, "C5", child_id="C3"), U, "C3"),
-    "INT21": (edit(U, "C5", sex="2"), U, "C5"),
+    "INT21": (edit(U, "C5", sex="F"), U, "C5"),
     **_ints(("INT09", "INT18", "INT36"), U, "C5"),
     # PrevPerm
     "630": (drop(PP, "C2"), E, "C2"),
@@ -336,7 +337,7 @@ CASES: dict[str, Case] = {
     "SW15STG2": (edit(SW, "C4", reason_change=None), SW, "C4"),
     "SW17STG2": (edit(SW, "C2", end_date=D(2025, 12, 1), reason_change="OTHER"), E, "C2"),
     # Compared with last year's return
-    "202": (edit(LAST_H, "C1", sex="1"), H, "C1"),
+    "202": (edit(LAST_H, "C1", sex="M"), H, "C1"),
     "203": (edit(LAST_H, "C4", date_of_birth=D(2021, 6, 2)), H, "C4"),
     "204": (edit(LAST_H, "C3", ethnicity="WBRI"), H, "C3"),
     "207": (edit(LAST_H, "C1", mother="1", mother_child_dob=D(2024, 1, 1)), H, "C1"),

@@ -57,11 +57,11 @@ def clean_return() -> Return:
     return copy.deepcopy(
         {
             "child": [
-                _child("C1", "2", c1, "WBRI", "A123456789012", mother="0"),
-                _child("C2", "1", c2, "MWBA", "B123456789012"),
-                _child("C3", "2", c3, "AIND", "C12345678901A"),
-                _child("C4", "1", c4, "WBRI", "UN1"),
-                _child("C5", "1", c5, "BAFR", "UN3"),
+                _child("C1", "F", c1, "WBRI", "A123456789012", mother="0"),
+                _child("C2", "M", c2, "MWBA", "B123456789012"),
+                _child("C3", "F", c3, "AIND", "C12345678901A"),
+                _child("C4", "M", c4, "WBRI", "UN1"),
+                _child("C5", "M", c5, "BAFR", "UN3"),
             ],
             "episode": [
                 _ep(
@@ -108,7 +108,7 @@ def clean_return() -> Return:
                 {"child_id": "C4", "date_of_birth": c4, "review_date": D(2025, 4, 15), "participation": "PN0"},
                 {"child_id": "C5", "date_of_birth": c5, "review_date": D(2025, 11, 1), "participation": "PN1"},
             ],
-            "uasc": [{"child_id": "C5", "sex": "1", "date_of_birth": c5, "date_uasc_ceased": None}],
+            "uasc": [{"child_id": "C5", "sex": "M", "date_of_birth": c5, "date_uasc_ceased": None}],
             "health_outcome": [
                 {
                     "child_id": "C1",
@@ -188,9 +188,9 @@ def previous_return() -> Return:
     c1, c3, c4 = D(2012, 5, 10), D(2007, 2, 1), D(2021, 6, 1)
     return {
         "child": [
-            _child("C1", "2", c1, "WBRI", "A123456789012", mother="0"),
-            _child("C3", "2", c3, "AIND", "C12345678901A"),
-            _child("C4", "1", c4, "WBRI", "UN1"),
+            _child("C1", "F", c1, "WBRI", "A123456789012", mother="0"),
+            _child("C3", "F", c3, "AIND", "C12345678901A"),
+            _child("C4", "M", c4, "WBRI", "UN1"),
         ],
         "episode": [
             _ep("C1", D(2024, 1, 15), "S", "C2", "U6", "PR1"),

@@ -41,7 +41,7 @@ def test_ruleset_by_year_adds_and_retires_rules() -> None:
 
 
 def test_a_retired_rule_leaves_the_ruleset(monkeypatch: pytest.MonkeyPatch) -> None:
-    old = rule("999", "child", ("SEX",), "retired", "t.sex = '1'", last_year=2025)
+    old = rule("999", "child", ("SEX",), "retired", "t.sex = 'M'", last_year=2025)
     monkeypatch.setattr(rules, "all_rules", lambda: (old,))
     assert rules.ruleset(2025) == [old]
     assert rules.ruleset(2026) == []
@@ -49,7 +49,7 @@ def test_a_retired_rule_leaves_the_ruleset(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_rule_that_crashes_is_reported_as_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
     broken = rule("900", "child", ("SEX",), "broken", "t.no_such_column = 1")
-    good = rule("901", "child", ("SEX",), "every boy", "t.sex = '1'")
+    good = rule("901", "child", ("SEX",), "every boy", "t.sex = 'M'")
     monkeypatch.setattr(rules, "all_rules", lambda: (broken, good))
     with nullcontext(store_of(clean_return(), STORE)) as store:
         report = validate_store(store, LA, YEAR)

@@ -56,7 +56,7 @@ def test_the_rules_comparing_years() -> None:
 
 def test_without_last_years_return_they_are_reported_as_not_run() -> None:
     data = clean_return()
-    _row(data, "child", "C1")["sex"] = "1"  # would break 202 were last year loaded
+    _row(data, "child", "C1")["sex"] = "M"  # would break 202 were last year loaded
     report = validate_store(store_of(data, STORE), LA, YEAR, "ssda903")
     assert sorted((n.rule, n.error) for n in report.not_run) == sorted((c, NOT_LOADED) for c in COMPARING)
     assert report.rules_run == len(RULES) - len(COMPARING)
@@ -65,10 +65,21 @@ def test_without_last_years_return_they_are_reported_as_not_run() -> None:
 
 def test_validate_store_compares_with_the_stores_own_previous_year() -> None:
     data = with_previous(clean_return())
-    _row(data, PREVIOUS + "child", "C1")["sex"] = "1"
+    _row(data, PREVIOUS + "child", "C1")["sex"] = "M"
     report = validate_store(store_of(data, STORE), LA, YEAR, "ssda903")
     assert report.not_run == []
-    assert [(i.rule, i.child, i.values) for i in report.issues] == [("202", "C1", ("2",))]
+    assert [(i.rule, i.child, i.values) for i in report.issues] == [("202", "C1", ("F",))]
+
+
+@pytest.mark.parametrize(
+    ("last", "now", "fires"), [("2", "F", False), ("1", "M", False), ("1", "F", True), ("F", "F", False)]
+)
+def test_202_reads_sex_across_the_2024_25_recoding(last: str, now: str, fires: bool) -> None:
+    """2023/24 coded SEX 1/2, 2024/25 M/F/U (DfE SSDA903 guide, rule 101): last year's 2 is this year's F."""
+    data = with_previous(clean_return())
+    _row(data, "child", "C1")["sex"] = now
+    _row(data, PREVIOUS + "child", "C1")["sex"] = last
+    assert _fires("202", data, 2025) == (["C1"] if fires else [])
 
 
 @pytest.mark.parametrize(

@@ -59,3 +59,26 @@ def test_rule_fires_on_the_mutated_row(code: str, store: Store) -> None:
     store_of(data, store)
     hits = [(i.table, i.child) for i in run_rule(store, BY_CODE[code], LA, YEAR)]
     assert (table, child) in hits, f"rule {code} did not fire on {table} {child}; fired: {hits}"
+
+
+@pytest.mark.parametrize(
+    ("year", "sex", "fires"),
+    [
+        *[(2024, "1", False), (2024, "2", False), (2024, "M", True), (2024, "U", True), (2025, "1", True)],
+        *[(2025, "M", False), (2025, "F", False), (2025, "U", False), (2026, "2", True), (2026, "F", False)],
+    ],
+)
+def test_101_takes_the_sex_codes_of_the_year(year: int, sex: str, fires: bool, store: Store) -> None:
+    """DfE SSDA903 guide: SEX is 1 (male) or 2 (female) up to 2023/24 and M, F or U from 2024/25."""
+    data = clean_return()
+    for row in data["child"]:
+        row["sex"] = "1" if year <= 2024 else "M"
+    data["child"][1]["sex"] = sex
+    store_of(data, store, year)
+    rule = {r.code: r for r in ruleset(year, "ssda903")}["101"]
+    assert [i.child for i in run_rule(store, rule, LA, year)] == (["C2"] if fires else [])
+
+
+def test_232_the_unknown_sex_query_starts_in_2024_25() -> None:
+    assert "232" in {r.code for r in ruleset(2025, "ssda903")}
+    assert "232" not in {r.code for r in ruleset(2024, "ssda903")}

@@ -11,8 +11,6 @@ from lineofsight.generate.returns import Row, Year
 from lineofsight.generate.returns import upn as returns_upn
 from lineofsight.generate.simulate import Result
 
-CIN_SEX = {"1": "M", "2": "F"}
-
 
 def census_children(children: list[Child], year: Year) -> Iterator[dict[str, Any]]:
     """Children in need at any point in the year, as the nested dicts the census writer takes."""
@@ -26,7 +24,7 @@ def census_children(children: list[Child], year: Year) -> Iterator[dict[str, Any
                     "upn": None if upn.startswith("UN") else upn,
                     "upn_unknown": upn if upn.startswith("UN") else None,
                     "date_of_birth": child.dob,
-                    "sex": CIN_SEX[child.sex],
+                    "sex": child.sex,
                     "ethnicity": child.ethnicity,
                 },
                 "disabilities": child.disabilities,

@@ -106,7 +106,7 @@ class CarePeriod:
 @dataclass
 class Child:
     child_id: str
-    sex: str  # SSDA903 code: 1 male, 2 female
+    sex: str  # M or F; each return writes its year's code (model.codes.sex_code)
     dob: dt.date
     ethnicity: str
     upn: str

@@ -16,6 +16,7 @@ from typing import Any
 
 from lineofsight.generate.entities import CarePeriod, Child, pick
 from lineofsight.generate.places import Place, pretty
+from lineofsight.model.codes import sex_code
 
 Row = dict[str, Any]
 
@@ -62,11 +63,11 @@ def upn(child: Child, year: Year) -> str:
 def header(child: Child, year: Year, looked_after: bool = True) -> Row:
     """The Header row; motherhood is asked of girls aged 11 or over looked after in the year, not of care leavers."""
     mother = None
-    if looked_after and child.sex == "2" and child.age_on(year.end) >= 11:
+    if looked_after and child.sex == "F" and child.age_on(year.end) >= 11:
         mother = "1" if child.mother_child_dob and child.mother_child_dob <= year.end else "0"
     return {
         "child_id": child.child_id,
-        "sex": child.sex,
+        "sex": sex_code(child.sex, year.year),
         "date_of_birth": child.dob,
         "ethnicity": child.ethnicity,
         "upn": upn(child, year),
@@ -262,12 +263,12 @@ def previous_permanence(child: Child, periods: list[CarePeriod], year: Year) -> 
     }
 
 
-def uasc(child: Child) -> Row | None:
+def uasc(child: Child, year: Year) -> Row | None:
     if not child.uasc:
         return None
     return {
         "child_id": child.child_id,
-        "sex": child.sex,
+        "sex": sex_code(child.sex, year.year),
         "date_of_birth": child.dob,
         "date_uasc_ceased": child.birthday(18),
     }

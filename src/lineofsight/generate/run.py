@@ -148,7 +148,7 @@ def ssda903_rows(children: list[Any], year: r.Year, rng: random.Random) -> dict[
         tables["ad1.csv"].extend(ad1)
         tables["placed_adoption.csv"].extend(placed)
         for name, row in (
-            ("uasc.csv", r.uasc(child)),
+            ("uasc.csv", r.uasc(child, year)),
             ("oc2.csv", r.health_outcome(child, periods, year, rng)),
             ("prev_perm.csv", r.previous_permanence(child, periods, year)),
         ):

@@ -146,7 +146,7 @@ class Simulation:
         serial = len(self.children) + 1
         child = Child(
             child_id=f"{self.la_code}{serial:06d}",
-            sex="1" if uasc or rng.random() < 0.52 else "2",
+            sex="M" if uasc or rng.random() < 0.52 else "F",
             dob=dob,
             ethnicity=pick(rng, {"BAFR": 40, "AOTH": 30, "OOTH": 30}) if uasc else pick(rng, ETHNIC),
             upn="UN2" if uasc else upn(self.la_code, serial),  # returns show UN1 until the child is of school age

@@ -9,7 +9,24 @@ from __future__ import annotations
 
 from lineofsight.model.schema import CodeList
 
-SEX = CodeList("sex", {"1": "Male", "2": "Female"}, "SSDA903 guide: SEX")
+SEX = CodeList(
+    "sex",
+    {"1": "Male", "2": "Female", "M": "Male", "F": "Female", "U": "Not known"},
+    "SSDA903 guide: SEX; 1/2 up to 2023/24, M/F/U (as in the CIN census) from 2024/25 (rules 101 and 232)",
+    years={"1": (None, 2024), "2": (None, 2024), "M": (2025, None), "F": (2025, None), "U": (2025, None)},
+)
+# Rules that ask whether a child is male or female read both spellings: a code from the wrong year is
+# already rule 101's error, and the rules that compare years (202) must match 1 with M and 2 with F.
+MALE = ("1", "M")
+FEMALE = ("2", "F")
+
+
+def sex_code(sex: str, year: int) -> str | None:
+    """The SSDA903 SEX code for "M", "F" or "U" in collection year `year` (1/2 before 2024/25, with no U)."""
+    if SEX.valid_in(sex, year):
+        return sex
+    return {"M": "1", "F": "2"}.get(sex)
+
 
 ETHNICITY = CodeList(
     "ethnicity",

@@ -31,19 +31,46 @@ class ColumnType(StrEnum):
         }[self.value]
 
 
+Span = tuple[int | None, int | None]  # first and last collection year (2026 = 2025/26); None = open-ended
+
+
+def in_span(span: Span, year: int) -> bool:
+    first, last = span
+    return (first is None or year >= first) and (last is None or year <= last)
+
+
 @dataclass(frozen=True)
 class CodeList:
-    """A DfE code list: code -> plain-English label."""
+    """A DfE code list: code -> plain-English label, and the collection years each code is valid in.
+
+    `years` names the codes whose validity is bounded (a code not in it is valid in every year the
+    list is): SSDA903 SEX, for one, is 1/2 up to 2023/24 and M/F/U from 2024/25.
+    """
 
     name: str
     codes: dict[str, str]
     reference: str = ""
+    years: dict[str, Span] = field(default_factory=dict)
 
     def __contains__(self, code: object) -> bool:
         return code in self.codes
 
     def label(self, code: str) -> str:
         return self.codes.get(code, code)
+
+    def valid_in(self, code: str, year: int) -> bool:
+        return code in self.codes and in_span(self.years.get(code, (None, None)), year)
+
+    def in_year(self, year: int) -> dict[str, str]:
+        """The codes valid in collection year `year`, with their labels."""
+        return {k: v for k, v in self.codes.items() if self.valid_in(k, year)}
+
+    def spans(self) -> dict[Span, tuple[str, ...]]:
+        """The codes grouped by the years they are valid in (for SQL that checks a value against its year)."""
+        out: dict[Span, list[str]] = {}
+        for code in self.codes:
+            out.setdefault(self.years.get(code, (None, None)), []).append(code)
+        return {span: tuple(codes) for span, codes in out.items()}
 
 
 @dataclass(frozen=True)

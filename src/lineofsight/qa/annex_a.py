@@ -15,7 +15,7 @@ from typing import Any
 
 from lineofsight.formats import annex_a as fmt
 from lineofsight.model import TABLES
-from lineofsight.model.codes import RNE_PLACEMENT_CHANGED
+from lineofsight.model.codes import RNE_PLACEMENT_CHANGED, sex_code
 from lineofsight.qa.csvio import collection_year
 from lineofsight.store import Store
 
@@ -46,7 +46,7 @@ DEMO = """demo AS (
            THEN 'N' ELSE 'U' END AS disabled
     FROM cin_child c WHERE c.la_code = $council
     UNION ALL
-    SELECT h.child_id, CASE h.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' END, h.ethnicity, h.date_of_birth,
+    SELECT h.child_id, CASE h.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE h.sex END, h.ethnicity, h.date_of_birth,
            h.collection_year, 2, 'U'
     FROM child h WHERE h.la_code = $council
   ) QUALIFY row_number() OVER (PARTITION BY child_id ORDER BY pri, collection_year DESC) = 1
@@ -267,7 +267,7 @@ def load(store: Store, path: Path, council: str) -> tuple[dict[str, int], list[f
     bad = {(p.sheet, p.row) for p in problems}
     good = {n: [r for r in rs if (f"List {n}", r["_row"]) not in bad] for n, rs in rows.items()}
     year = collection_year(_as_at(path))
-    tables = _tables(good)
+    tables = _tables(good, year)
     with store.transaction():
         for name, records in tables.items():
             table = TABLES[name]
@@ -297,7 +297,7 @@ def _as_at(path: Path) -> dt.date:
     return dt.date.today()
 
 
-def _tables(rows: dict[int, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+def _tables(rows: dict[int, list[dict[str, Any]]], year: int) -> dict[str, list[dict[str, Any]]]:
     def get(n: int) -> list[dict[str, Any]]:
         return rows.get(n, [])
 
@@ -367,7 +367,7 @@ def _tables(rows: dict[int, list[dict[str, Any]]]) -> dict[str, list[dict[str, A
             get(10), "child_id", "date_of_birth", "date_placed", "date_placed_ceased", "reason_placed_ceased"
         ),
     }
-    out.update(_children(rows))
+    out.update(_children(rows, year))
     return out
 
 
@@ -429,8 +429,9 @@ def _accommodation(r: dict[str, Any]) -> str | None:
     return kind + (suitable or "") if kind not in ("G", "H", "R") else kind
 
 
-def _children(rows: dict[int, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
-    """Each child's characteristics once: into the 903 header for lists 8-10, the CIN child otherwise."""
+def _children(rows: dict[int, list[dict[str, Any]]], year: int) -> dict[str, list[dict[str, Any]]]:
+    """Each child's characteristics once: into the 903 header for lists 8-10 (SEX as the 903 codes it in
+    `year`), the CIN child otherwise."""
     cla: dict[str, dict[str, Any]] = {}
     cin: dict[str, dict[str, Any]] = {}
     for number, rs in sorted(rows.items()):
@@ -449,5 +450,5 @@ def _children(rows: dict[int, list[dict[str, Any]]]) -> dict[str, list[dict[str,
                 },
             )
     for r in cla.values():
-        r["sex"] = {"M": "1", "F": "2"}.get(r["sex"] or "")
+        r["sex"] = sex_code(r["sex"], year) if r["sex"] in ("M", "F", "U") else None
     return {"cin_child": list(cin.values()), "child": list(cla.values())}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from lineofsight.model import TABLES
-from lineofsight.model.schema import Column, ColumnType, Table
+from lineofsight.model.schema import Column, ColumnType, Span, Table
 from lineofsight.validate.rule import PREVIOUS_YEAR, Rule, Severity
 
 ERROR, QUERY = Severity.ERROR, Severity.QUERY
@@ -81,12 +81,22 @@ def in_list(codes: object) -> str:
     return "(" + ", ".join(f"'{c}'" for c in codes) + ")"  # type: ignore[attr-defined]
 
 
+def valid_codes(value: str, spans: dict[Span, tuple[str, ...]]) -> str:
+    """SQL true when `value` is one of the codes valid in the collection year being validated ($year)."""
+    terms = []
+    for (first, last), codes in spans.items():
+        years = [f"$year >= {first}"] * (first is not None) + [f"$year <= {last}"] * (last is not None)
+        terms.append(" AND ".join([f"{value} IN {in_list(codes)}", *years]))
+    return " OR ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
+
+
 def code_check(code: str, table: str, field: str, message: str, *, required: bool | None = None, **kw: object) -> Rule:
     """Value not in the field's DfE code list (and, if the field is mandatory, blank)."""
     col = column(table, field)
     assert col.codes is not None, f"{table}.{field} has no code list"
-    valid = kw.pop("codes", None) or tuple(col.codes.codes)
-    where = f"t.{col.name} NOT IN {in_list(valid)}"
+    valid: tuple[str, ...] | None = kw.pop("codes", None)  # type: ignore[assignment]
+    spans: dict[Span, tuple[str, ...]] = {(None, None): tuple(valid)} if valid else col.codes.spans()
+    where = f"NOT ({valid_codes(f't.{col.name}', spans)})"
     if col.required if required is None else required:
         where = f"({where} OR t.{col.name} IS NULL)"
     return rule(code, table, (field,), message, where, **kw)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lineofsight.model.codes import FEMALE, MALE
 from lineofsight.model.ssda903 import HEADER
 from lineofsight.validate.build import (
     CEASED_IN_YEAR,
@@ -10,6 +11,7 @@ from lineofsight.validate.build import (
     age,
     code_check,
     date_check,
+    in_list,
     mandatory,
     once,
     rule,
@@ -21,6 +23,15 @@ UPN_UNKNOWN = "('UN1', 'UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7', 'UN8', 'UN9', '
 
 RULES = (
     code_check("101", H, "SEX", "The child or young person's reported sex is not valid."),
+    rule(
+        "232",
+        H,
+        ("SEX",),
+        "Sex of the child/young person has been reported as unknown.",
+        "t.sex = 'U'",
+        severity=QUERY,
+        first_year=2025,
+    ),
     date_check("102", H, "DOB", "Date of birth is not a valid date."),
     code_check("103", H, "ETHNIC", "The ethnicity code is either not valid or has not been entered."),
     code_check("165", H, "MOTHER", "Data entry for mother status is invalid."),
@@ -37,7 +48,7 @@ RULES = (
         H,
         ("SEX", "MC_DOB"),
         "Mother's child date of birth is recorded but sex shows that the child is a male.",
-        "t.mother_child_dob IS NOT NULL AND t.sex = '1'",
+        f"t.mother_child_dob IS NOT NULL AND t.sex IN {in_list(MALE)}",
     ),
     rule(
         "209",
@@ -68,7 +79,7 @@ RULES = (
         H,
         ("MOTHER",),
         "Child is looked after but mother field is not completed.",
-        f"t.sex = '2' AND t.mother IS NULL AND {age('$end', 't.date_of_birth')} >= 11 "
+        f"t.sex IN {in_list(FEMALE)} AND t.mother IS NULL AND {age('$end', 't.date_of_birth')} >= 11 "
         f"AND t.child_id IN {LOOKED_AFTER_AT_END}",
         severity=QUERY,
     ),
@@ -87,7 +98,7 @@ RULES = (
         H,
         ("MOTHER", "SEX"),
         "Child ceased to be looked after in the year, but mother field has not been completed.",
-        f"t.sex = '2' AND t.mother IS NULL AND {age('$end', 't.date_of_birth')} >= 11 "
+        f"t.sex IN {in_list(FEMALE)} AND t.mother IS NULL AND {age('$end', 't.date_of_birth')} >= 11 "
         f"AND t.child_id IN {CEASED_IN_YEAR}",
     ),
     rule(

@@ -21,6 +21,9 @@ from lineofsight.validate.rules.ssda903_header import UPN_UNKNOWN
 H, E, M, O3 = "child", "episode", "missing", "care_leaver"
 
 
+_SEX = "CASE {0}.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE {0}.sex END"
+
+
 def _header_changed(code: str, field: str, message: str, differs: str = "") -> Rule:
     """The child's Header field differs from last year's (a blank counts as a value)."""
     name = column(H, field).name
@@ -56,7 +59,13 @@ RECODED_PLACEMENT = (
 DISTANCE = "round({}, 1)"  # the DfE records the distance to a tenth of a mile
 
 HEADER = (
-    _header_changed("202", "SEX", "The gender code conflicts with the gender already recorded for this child."),
+    _header_changed(
+        "202",
+        "SEX",
+        "The gender code conflicts with the gender already recorded for this child.",
+        # 2024/25 recoded SEX from 1/2 to M/F, so last year's 1 is this year's M.
+        f"{_SEX.format('p')} IS DISTINCT FROM {_SEX.format('t')}",
+    ),
     _header_changed("203", "DOB", "Date of birth disagrees with the date of birth already recorded for this child."),
     _header_changed(
         "204",
