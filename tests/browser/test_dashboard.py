@@ -18,6 +18,8 @@ def _sign_in(page: Any, server: str) -> None:
     page.fill("#username", "analyst")
     page.fill("#password", PASSWORD)
     page.click("button:has-text('Sign in')")
+    page.wait_for_url("**/summary/**")  # the landing page
+    page.click("a:has-text('See every indicator')")
     page.wait_for_url("**/overview/**")
 
 
@@ -60,4 +62,5 @@ def test_an_upload_with_an_error_shows_the_error(server: str, browser: Any, tmp_
     page.screenshot(path=str(tmp_path / "upload.png"), full_page=True)
     # what was loaded before is still there
     page.goto(server + "/")
+    page.click("a:has-text('See every indicator')")
     assert page.locator("caption", has_text="Children in care").count() == 1

@@ -59,8 +59,10 @@ def test_session_cookie_flags(app_client: TestClient) -> None:
 @pytest.mark.parametrize("role", ROLES)
 def test_overview_shows_every_area_for_every_role(app_client: TestClient, role: str) -> None:
     sign_in(app_client, role)
-    home = app_client.get("/")  # one council: straight to its latest year
-    assert home.status_code == 200 and str(home.url).endswith(OVERVIEW)
+    landing = app_client.get("/")  # one council: straight to its latest year's summary
+    assert landing.status_code == 200 and str(landing.url).endswith(f"/summary/{COUNCIL}/{YEAR}")
+    assert OVERVIEW in landing.text  # which links to every indicator
+    home = app_client.get(OVERVIEW)
     for area in ("Help and protection", "Children in care", "Care leavers", "Adoption", "Workforce"):
         assert area in home.text
     assert "Assessments completed within 45 working days" in home.text

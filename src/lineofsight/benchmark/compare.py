@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lineofsight.calendar import year_label
-from lineofsight.errors import UserError
 from lineofsight.indicators.catalogue import get
 from lineofsight.indicators.indicator import Indicator, Polarity
 from lineofsight.report.charts import fmt_value
@@ -79,9 +78,11 @@ class Rating:
 
 
 def _council(store: Store, la_code: str) -> tuple[str | None, str | None, list[str]]:
+    """(region code, region, statistical neighbours); without the council lookup none are known, and the council
+    is still compared with England and the other councils in the store."""
     rows = store.query("SELECT region_code, region, statistical_neighbours FROM council WHERE la_code = ?", [la_code])
     if not rows:
-        raise UserError(f"council {la_code} is not in the council lookup: run `lineofsight reference import` first")
+        return None, None, []
     region_code, region, neighbours = rows[0]
     return region_code, region, [n for n in (neighbours or "").split(",") if n]
 
@@ -128,7 +129,7 @@ def compare(
         councils.pop(council, None)
         source = _store_source(len(councils))
         england = statistics.fmean(councils.values()) if councils else None
-        in_region = [v for c, v in councils.items() if _same_region(store, c, region_code)]
+        in_region = [v for c, v in councils.items() if region_code and _same_region(store, c, region_code)]
         region = statistics.fmean(in_region) if in_region else None
     neighbour_values = [councils[n] for n in neighbours if n in councils]
     return Comparison(

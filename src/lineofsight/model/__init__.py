@@ -6,11 +6,11 @@ listing them here, so the store, readers, rules and docs see one model.
 
 from __future__ import annotations
 
-from lineofsight.model import cin, inspection, local, qa, reference, ssda903, system
+from lineofsight.model import cin, inspection, local, management, qa, reference, ssda903, system
 from lineofsight.model.schema import CodeList, Column, ColumnType, Table
 
 TABLES: dict[str, Table] = {
-    t.name: t for m in (ssda903, cin, local, system, qa, inspection, reference) for t in m.TABLES
+    t.name: t for m in (ssda903, cin, local, system, management, qa, inspection, reference) for t in m.TABLES
 }
 
 

@@ -112,7 +112,7 @@ def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list
         notes.append(f"Indicators could not be computed: {exc}")
         return []
     areas = {i.id: i.area.value for i in indicators.catalogue()}
-    figures, missing_benchmark = [], ""
+    figures = []
     for result in results:
         if result.value is None:
             continue
@@ -125,15 +125,9 @@ def _indicators(store: Store, council: str, year: int, notes: list[str]) -> list
             unit=UNIT_SUFFIX.get(result.unit, result.unit),
             polarity=result.polarity or "",
         )
-        try:
-            figure = _benchmarked(store, figure, council, year)
-        except UserError as exc:  # no council lookup: every indicator is shown without a benchmark
-            missing_benchmark = str(exc)
-        figures.append(figure)
+        figures.append(_benchmarked(store, figure, council, year))
     if not figures:
         notes.append(f"No indicator has a value for council {council} in {year}.")
-    if missing_benchmark:
-        notes.append(f"No benchmark could be drawn: {missing_benchmark}")
     return figures
 
 

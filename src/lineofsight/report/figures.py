@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from lineofsight.benchmark import compare as bench
 from lineofsight.benchmark.compare import Comparison, Rating, compare, rag
 from lineofsight.calendar import year_label
-from lineofsight.errors import UserError
 from lineofsight.indicators import Area, Indicator, Result, catalogue
 from lineofsight.indicators.engine import StoreEngine, member_sql
 from lineofsight.indicators.indicator import UNIT_SUFFIX, Unit
-from lineofsight.report import charts
+from lineofsight.report import charts, targets
 from lineofsight.store import Store
-
-NO_BENCHMARK = Rating("grey", "No benchmark loaded: import the DfE published figures or the council lookup.")
 
 
 @dataclass(frozen=True)
@@ -31,6 +28,17 @@ class Figure:
     rating: Rating
     benchmark_label: str = "England"  # what the trend chart's dashed line is
     benchmark_trend: tuple[tuple[int, float | None], ...] = ()  # its figure for each year of the trend
+    target: float | None = None  # the council's local target, set by a manager
+    target_rating: Rating | None = None  # None when no target is set
+    commentary: targets.Commentary | None = None  # the managers' commentary for the year
+
+    @property
+    def value(self) -> float | None:
+        return self.result.value if self.result else None
+
+    @property
+    def target_text(self) -> str:
+        return "no target set" if self.target is None else charts.fmt_value(self.target, self.indicator.unit)
 
     @property
     def value_text(self) -> str:
@@ -59,6 +67,14 @@ class Figure:
         if not known:
             return bench.NO_BENCHMARK if not c.published else f"no benchmark for {year_label(c.year)}"
         return "; ".join(known)
+
+    @property
+    def benchmark_sentence(self) -> str:
+        """The benchmark figures and where they come from, each said once."""
+        c = self.comparison
+        if c is not None and any(v is not None for v in (c.england, c.region, c.statistical_neighbours)):
+            return f"Benchmark: {self.benchmark_text}. Compared with {self.benchmark_basis}."
+        return f"Benchmark: {self.benchmark_basis}."
 
     @property
     def benchmark_basis(self) -> str:
@@ -97,17 +113,26 @@ def figure(store: Store, results: Sequence[Result], indicator: Indicator, counci
         for r in results
         if r.id == indicator.id and r.period == year and r.council != council and r.value is not None
     }
-    try:
-        comparison: Comparison | None = compare(store, indicator.id, council, year, value, others)
-    except UserError:  # the council is not in the lookup: nothing to benchmark against
-        comparison = None
-    rating = rag(indicator, value, comparison) if comparison else NO_BENCHMARK
+    comparison = compare(store, indicator.id, council, year, value, others)
+    rating = rag(indicator, value, comparison)
     by_year = {
         y: {r.council: r.value for r in results if r.id == indicator.id and r.period == y and r.value is not None}
         for y in years
     }
     label, line = bench.series(store, indicator.id, council, by_year)
-    return Figure(indicator, result, trend, comparison, rating, label, tuple(line))
+    target = targets.targets(store, council).get(indicator.id)
+    return Figure(
+        indicator,
+        result,
+        trend,
+        comparison,
+        rating,
+        label,
+        tuple(line),
+        target,
+        targets.rate(indicator, value, target),
+        targets.commentaries(store, council, year).get(indicator.id),
+    )
 
 
 def overview(store: Store, results: Sequence[Result], council: str, year: int) -> list[AreaFigures]:

@@ -127,9 +127,10 @@ def _blocks(template: str, values: dict[str, Any]) -> dict[str, Markup]:
 
 def _globals() -> None:
     from lineofsight.calendar import year_label
-    from lineofsight.report.charts import fmt
+    from lineofsight.report.charts import fmt, fmt_value
 
     TEMPLATES.env.globals["fmt"] = fmt
+    TEMPLATES.env.globals["fmt_value"] = fmt_value
     TEMPLATES.env.globals["year_label"] = year_label
 
 

@@ -70,6 +70,11 @@ class State:
                 self._roles[username] = role_of(self.store, username)
             return self._roles[username]
 
+    def pages_changed(self) -> None:
+        """A target or commentary changed: pages are built afresh, the computed figures stay."""
+        with self.lock:
+            self._pages.clear()
+
     def changed(self) -> None:
         with self.lock:
             self._results = None

@@ -29,13 +29,13 @@ def _choices(request: Request) -> list[tuple[str, int]]:
 def home(request: Request) -> Response:
     require(request)
     choices = _choices(request)
-    if len({c for c, _ in choices}) == 1:  # one council: straight to its latest year
+    if len({c for c, _ in choices}) == 1:  # one council: straight to its latest year's summary
         council, year = choices[0]
-        return RedirectResponse(f"/overview/{council}/{year}", status_code=303)
+        return RedirectResponse(f"/summary/{council}/{year}", status_code=303)
     return render(request, "home.html", {"title": "Line of sight", "choices": choices})
 
 
-def _council_year(request: Request) -> tuple[str, int]:
+def council_year(request: Request) -> tuple[str, int]:
     council, year = request.path_params["council"], request.path_params["year"]
     if (council, year) not in set(_choices(request)):
         raise HTTPException(404, f"Nothing is loaded for council {council} in collection year {year}.")
@@ -44,7 +44,7 @@ def _council_year(request: Request) -> tuple[str, int]:
 
 def overview(request: Request) -> Response:
     require(request)
-    council, year = _council_year(request)
+    council, year = council_year(request)
     request.session["place"] = [council, year]
     los = state(request)
 
@@ -63,8 +63,13 @@ def overview(request: Request) -> Response:
 
 
 def indicator(request: Request) -> Response:
+    return indicator_page(request)
+
+
+def indicator_page(request: Request, errors: dict[str, str] | None = None) -> Response:
+    """The indicator's page; with `errors` (a manager's form that was refused), the page again with them shown."""
     user = require(request)
-    council, year = _council_year(request)
+    council, year = council_year(request)
     try:
         declared = get(request.path_params["indicator_id"])
     except UserError as exc:
@@ -98,12 +103,14 @@ def indicator(request: Request) -> Response:
         "counted": sum(1 for m in members or [] if m.in_numerator),
         "detail_keys": sorted({k for m in members or [] for k in m.detail}),
         "distribution": spread,
+        "errors": errors or {},
     }
     # The page's blocks are cached per page of the list; a request with other query parameters (which
     # the page links keep) is rendered afresh, so that no address fills the cache.
-    plain = set(request.query_params) <= {"page"}
+    # A manager's page carries forms with the session's CSRF token, so it is never served from the cache.
+    plain = set(request.query_params) <= {"page"} and not errors and user.role != "manager"
     key = ("indicator", declared.id, council, year, paging.page if paging else 1) if plain else None
-    return render(request, "indicator.html", context, cache_key=key)
+    return render(request, "indicator.html", context, status=400 if errors else 200, cache_key=key)
 
 
 def _pooled(declared: Indicator, results: Sequence[Result], council: str, year: int) -> dict[str, Any] | None:
