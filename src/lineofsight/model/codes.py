@@ -1,8 +1,9 @@
 """DfE code lists, each declared once with its plain-English labels.
 
-Sources: DfE "Children looked after return (SSDA903) guide" and "Children in need
-census guide", collection year 2025 to 2026. Where a list changed between years,
-`years` notes say so in the list's reference.
+Sources: the DfE's SSDA903 ("Children looked after return") and children in need census guides
+for each collection year, declared in `model/sources.py`. Where a code is valid only in some
+years, the list's `years` says which (`CodeList.in_year(year)` gives one year's list) and its
+reference says why.
 """
 
 from __future__ import annotations
@@ -139,13 +140,14 @@ PLACEMENT_TYPE = CodeList(
         "U4": "Foster placement with other foster carer(s) - long term fostering",
         "U5": "Foster placement with other foster carer(s) who is/are also an approved adopter(s) - fostering for adoption or concurrent planning",
         "U6": "Foster placement with other foster carer(s) - not long term or fostering for adoption or concurrent planning",
-        "Z1": "Other placements (to 2024/25)",
+        "Z1": "Other placements",
         "Z11": "Other placements: unregistered children's home",
         "Z12": "Other placements: unregistered supported accommodation",
         "Z13": "Other placements: with a non-approved carer",
         "Z14": "Other placements: any other",
     },
     "SSDA903 guide: PLACE; 2025/26 replaces Z1 with Z11-Z14",
+    years={"Z1": (None, 2025), **{f"Z1{n}": (2026, None) for n in range(1, 5)}},
 )
 
 PLACEMENT_PROVIDER = CodeList(

@@ -65,6 +65,16 @@ class CodeList:
         """The codes valid in collection year `year`, with their labels."""
         return {k: v for k, v in self.codes.items() if self.valid_in(k, year)}
 
+    @property
+    def span(self) -> Span:
+        """The years the list is in use: from its earliest code's first year to its latest code's last."""
+        spans = [self.years.get(c, (None, None)) for c in self.codes]
+        firsts, lasts = [s[0] for s in spans], [s[1] for s in spans]
+        return (
+            None if None in firsts else min(f for f in firsts if f is not None),
+            None if None in lasts else max(x for x in lasts if x is not None),
+        )
+
     def spans(self) -> dict[Span, tuple[str, ...]]:
         """The codes grouped by the years they are valid in (for SQL that checks a value against its year)."""
         out: dict[Span, list[str]] = {}
@@ -83,6 +93,7 @@ class Column:
     codes: CodeList | None = None
     required: bool = False
     description: str = ""
+    years: Span = (None, None)  # collection years the DfE collects the field in (model/sources.py)
 
 
 # Columns every stored table carries, so that many councils and years share one store.
@@ -113,6 +124,7 @@ class Table:
     provenance: bool = True  # carries la_code, collection_year, source_file, source_row
     reference: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    years: Span = (None, None)  # collection years the DfE collects the table in (model/sources.py)
 
     @property
     def all_columns(self) -> tuple[Column, ...]:

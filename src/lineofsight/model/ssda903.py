@@ -222,6 +222,7 @@ SOCIAL_WORKER_EPISODE = Table(
     source_name="SWEpisodes",
     key=("child_id", "start_date"),
     reference=GUIDE,
+    years=(2024, None),  # first collected in 2023/24 (DfE, Stability measures for children looked after, 2024)
 )
 
 TABLES = (

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lineofsight.model.sources import Source, documents
+
 PREVIOUS_YEAR = "previous_year"  # the placeholder naming the collection year before the one validated
 
 
@@ -58,6 +60,11 @@ class Rule:
     def compares_previous_year(self) -> bool:
         """Whether the rule reads the council's return of the year before (`@previous.table`)."""
         return f"${PREVIOUS_YEAR}" in self.sql
+
+    @property
+    def documents(self) -> tuple[Source, ...]:
+        """The DfE validation rules documents, one per collection year, that declare the rule."""
+        return documents(self.dataset, "validation rules", (self.first_year, self.last_year))
 
     def applies_to(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (

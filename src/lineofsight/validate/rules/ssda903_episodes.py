@@ -25,14 +25,13 @@ PLACEMENT_CHANGED = (
     "(t.placement_type IS DISTINCT FROM t.prev_place OR t.placement_postcode IS DISTINCT FROM t.prev_post "
     "OR t.urn IS DISTINCT FROM t.prev_urn OR t.placement_provider IS DISTINCT FROM t.prev_provider)"
 )
-PLACE_2026 = [c for c in EPISODE.column("placement_type").codes.codes if c != "Z1"]  # type: ignore[union-attr]
 
 COLUMNS = (
     date_check("141", E, "DECOM", "Date episode began is not a valid date."),
     code_check("143", E, "RNE", "The reason for new episode code is not a valid code."),
     code_check("144", E, "LS", "The legal status code is not a valid code."),
     code_check("145", E, "CIN", "Category of need code is not a valid code."),
-    code_check("146", E, "PLACE", "Placement type code is not a valid code.", codes=PLACE_2026, first_year=2026),
+    code_check("146", E, "PLACE", "Placement type code is not a valid code."),  # Z1 to 2024/25, Z11-Z14 after
     date_check("147", E, "DEC", "Date episode ceased is not a valid date."),
     code_check("149", E, "REC", "Reason episode ceased code is not valid."),
     code_check("178", E, "PLACE_PROVIDER", "Placement provider code is not a valid code."),
