@@ -82,3 +82,13 @@ def test_101_takes_the_sex_codes_of_the_year(year: int, sex: str, fires: bool, s
 def test_232_the_unknown_sex_query_starts_in_2024_25() -> None:
     assert "232" in {r.code for r in ruleset(2025, "ssda903")}
     assert "232" not in {r.code for r in ruleset(2024, "ssda903")}
+
+
+@pytest.mark.parametrize(("rne", "fires"), [("P", False), ("B", False), ("T", True), ("U", True), ("L", True)])
+def test_380_a_temporary_placement_begins_with_new_carers(rne: str, fires: bool, store: Store) -> None:
+    """A temporary placement (T0-T4) is with other carers: RNE P or B, never a same-carer change (T, U)."""
+    data = with_previous(clean_return())
+    moved = [e for e in data["episode"] if e["child_id"] == "C1"][1]
+    moved.update(placement_type="T2", reason_new_episode=rne, urn=None)
+    store_of(data, store)
+    assert [i.child for i in run_rule(store, BY_CODE["380"], LA, YEAR)] == (["C1"] if fires else [])

@@ -71,6 +71,7 @@ REASON_NEW_EPISODE = CodeList(
 
 # What each RNE code says changed, so that rules, the generator and the indicators read one definition.
 RNE_PLACEMENT_CHANGED = ("P", "T", "U", "B")  # a new placement began (with or without new carers)
+RNE_NEW_CARER = ("P", "B")  # the placement changed and so did the carer(s) (rule 380: a temporary placement)
 RNE_SAME_CARER = ("T", "U")  # the placement changed but the carer(s) stayed the same
 RNE_PLACEMENT_ONLY = ("P", "T")  # the legal status did not change (rule 435)
 RNE_LEGAL_AND_PLACEMENT = ("U", "B")  # the legal status changed too (rule 436)

@@ -3,6 +3,7 @@ Ofsted URNs and the postcodes the distance from home is measured between."""
 
 from __future__ import annotations
 
+from lineofsight.model.codes import RNE_NEW_CARER, RNE_PLACEMENT_CHANGED, RNE_SAME_CARER
 from lineofsight.validate.build import (
     ADOPTION_PLACEMENTS,
     EPISODE_SEQUENCE,
@@ -95,7 +96,7 @@ LEGAL_STATUS = (
         E,
         ("RNE",),
         "A child cannot change placement during the course of an individual short-term respite break.",
-        "t.legal_status = 'V3' AND t.reason_new_episode IN ('P', 'B', 'T', 'U')",
+        f"t.legal_status = 'V3' AND t.reason_new_episode IN {in_list(RNE_PLACEMENT_CHANGED)}",
     ),
     rule(
         "367",
@@ -201,7 +202,8 @@ PLACEMENTS = (
         E,
         ("PLACE", "RNE"),
         "A period of care cannot start with a temporary placement.",
-        f"t.reason_new_episode = 'S' AND t.placement_type IN {in_list(TEMPORARY)}",
+        # A temporary placement is always with other carers, so it begins with RNE P or B (nor S, L, T, U).
+        f"t.placement_type IN {in_list(TEMPORARY)} AND t.reason_new_episode NOT IN {in_list(RNE_NEW_CARER)}",
     ),
     rule(
         "381",
@@ -226,7 +228,7 @@ PLACEMENTS = (
         ("PLACE", "DECOM", "RNE"),
         "Children who are placed for adoption with current foster carers (placement types A3 or A5) must have a "
         "reason for new episode of S, T or U.",
-        "t.placement_type IN ('A3', 'A5') AND t.reason_new_episode NOT IN ('S', 'T', 'U')",
+        f"t.placement_type IN ('A3', 'A5') AND t.reason_new_episode NOT IN {in_list(('S', *RNE_SAME_CARER))}",
     ),
     rule(
         "336",
