@@ -33,7 +33,7 @@ def adoption_store(store: Store | None = None, la: str = LA) -> Store:
             episode("D2", "2023-03-01", "S", "V2", "U6", "2023-07-01"),
             episode("D2", "2023-07-01", "P", "V2", "U5", "2023-09-01"),
             episode("D2", "2023-09-01", "L", "E1", "U5", "2024-03-01"),
-            episode("D2", "2024-03-01", "U", "E1", "A5", "2025-10-01"),
+            episode("D2", "2024-03-01", "T", "E1", "A5", "2025-10-01"),  # same carers, placed for adoption
             # D3: placed with parental consent, no placement order
             episode("D3", "2024-01-01", "S", "V2", "U6", "2024-09-01"),
             episode("D3", "2024-09-01", "P", "V2", "A4", "2025-11-01"),
@@ -60,6 +60,25 @@ def test_a1_entering_care_to_moving_in() -> None:
 def test_a10_stops_the_clock_when_the_foster_carer_adopts() -> None:
     # D2 is adopted by its foster carer: clock stops 1 Jul 2023 = 31 + 30 + 31 + 30 = 122 days
     assert figure(adoption_store(), "adoption.a10") == (517 + 122 + 244, 3, pytest.approx(883 / 3))
+
+
+def test_a10_foster_placement_that_began_with_b_stops_the_clock() -> None:
+    """RNE B (placement order and new carers at once) starts the placement with the carers who adopt; the move
+    to A5 with them (T, same carers) does not."""
+    store = Store()
+    put(
+        store,
+        "episode",
+        [
+            episode("D4", "2023-01-01", "S", "V2", "U6", "2023-05-01"),
+            episode("D4", "2023-05-01", "B", "E1", "U4", "2024-01-01"),
+            episode("D4", "2024-01-01", "T", "E1", "A5", "2025-06-01", reason_episode_ceased="E11"),
+        ],
+    )
+    put(store, "adoption", [{"child_id": "D4", "date_should_be_placed": "2023-04-01", "foster_care": "1"}])
+    # A10: 1 Jan 2023 to 1 May 2023 = 31 + 28 + 31 + 30 = 120 days; A1 runs to the A5 placement: 365 days
+    assert figure(store, "adoption.a10") == (120, 1, 120.0)
+    assert figure(store, "adoption.a1") == (365, 1, 365.0)
 
 
 def test_a2_placement_order_to_match() -> None:
@@ -92,7 +111,7 @@ def three_year_store(store: Store | None = None, la: str = LA) -> Store:
             episode("F1", "2024-07-01", "P", "E1", "A6", "2025-01-01"),
             episode("F2", "2024-02-01", "P", "V2", "U5", "2024-05-01"),
             episode("F2", "2024-05-01", "L", "E1", "U5", "2024-09-01"),
-            episode("F2", "2024-09-01", "U", "E1", "A5", "2025-02-01"),
+            episode("F2", "2024-09-01", "T", "E1", "A5", "2025-02-01"),
             episode("G1", "2024-04-01", "S", "C2", "U6", "2024-10-01"),
             episode("G1", "2024-10-01", "L", "E1", "U6"),
         ],
