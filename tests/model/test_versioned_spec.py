@@ -77,3 +77,22 @@ def test_a_rule_cites_only_the_years_it_applies_to() -> None:
     assert "DfE, Children looked after return 2025 to 2026: validation rules, version updated 30 October 2025" in {
         s.cite() for s in by_code["101"].documents
     }
+
+
+def test_spec_command_prints_a_years_codes_and_documents() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from lineofsight.cli import app
+
+    result = CliRunner().invoke(app, ["spec", "--year", "2023/24", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["code_lists"]["sex"] == {"1": "Male", "2": "Female"}
+    assert found["documents"][0] == "DfE, Children looked after return 2023 to 2024: guide"
+    assert found["tables"]["social_worker_episode"] == ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"]
+    text = CliRunner().invoke(app, ["spec", "--year", "2025/26"]).output
+    place = next(line for line in text.splitlines() if line.startswith("placement_type: "))
+    assert "sex: M, F, U" in text.splitlines() and "Z11" in place and "Z1," not in place
+    assert CliRunner().invoke(app, ["spec", "--dataset", "xx"]).exit_code != 0

@@ -10,7 +10,7 @@ import sys
 import typer
 from rich.console import Console
 
-from lineofsight.cli import demo, generate, indicators, load, ofsted, qa, validate, web
+from lineofsight.cli import demo, generate, indicators, load, ofsted, qa, spec, validate, web
 from lineofsight.errors import UserError
 
 app = typer.Typer(
@@ -35,7 +35,7 @@ def version() -> None:
     typer.echo(__version__)
 
 
-for module in (generate, demo, load, validate, indicators, web, ofsted, qa):
+for module in (generate, demo, load, validate, spec, indicators, web, ofsted, qa):
     module.register(app)
 
 err = Console(stderr=True)
