@@ -65,3 +65,8 @@ def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
 def year_label(year: int) -> str:
     """A collection year as the DfE writes it: 2026 (1 April 2025 to 31 March 2026) is '2025/26'."""
     return f"{year - 1}/{year % 100:02d}"
+
+
+def day_label(day: dt.date | None) -> str:
+    """A date as GOV.UK writes it: '4 December 2026' (no leading zero); blank when unknown."""
+    return f"{day.day} {day:%B %Y}" if day else ""

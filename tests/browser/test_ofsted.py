@@ -39,15 +39,15 @@ def test_ofsted_pages_hold_the_content_security_policy(server: str, browser: Any
     page.fill("#password", PASSWORD)
     page.click("button:has-text('Sign in')")
     page.wait_for_url("**/ofsted/map?at=2022-12-01")
-    assert page.locator("h1").inner_text() == "Ofsted overall effectiveness at 01 December 2022"
+    assert page.locator("h1").inner_text() == "Ofsted overall effectiveness at 1 December 2022"
     assert page.locator("#navigation a", has_text="Ofsted").count() == 1
     width = page.eval_on_selector(".los-map svg", "e => e.getBoundingClientRect().width")
     assert 300 < width <= 600  # app.css sizes the map: the stylesheet, not an inline style, is applied
     display = page.eval_on_selector(".los-inline-list li", "e => getComputedStyle(e).display")
     assert display == "inline-block"
     page.click("a:has-text('Outstanding in every judgement')")
-    page.wait_for_selector("table.los-council-table")
-    page.click("table.los-council-table tbody a >> nth=0")
+    page.wait_for_selector("table#grid")
+    page.click("table#grid tbody a >> nth=0")
     page.wait_for_url("**/ofsted/councils/*")
     assert page.locator("h1").inner_text().startswith("Ofsted inspections of ")
     assert refused == []

@@ -62,7 +62,7 @@ def test_map_colours_councils_by_grade(client: TestClient) -> None:
     sign_in(client, "viewer")
     page = client.get("/ofsted/map", params={"at": "2022-12-01"})
     assert page.status_code == 200
-    assert "<svg" in page.text and "Ofsted overall effectiveness at 01 December 2022" in page.text
+    assert "<svg" in page.text and "Ofsted overall effectiveness at 1 December 2022" in page.text
     assert any(row.startswith("North Lincolnshire | outstanding") for row in _cells(page.text))
 
 
@@ -81,7 +81,7 @@ def test_standing_lists_the_outstanding_councils_with_links(client: TestClient) 
     assert page.status_code == 200
     assert "Kensington and Chelsea" in page.text and "Westminster" in page.text
     assert "Hampshire" not in page.text
-    assert re.search(r'<a class="govuk-link" href="/ofsted/councils/\d+">Westminster</a>', page.text)
+    assert re.search(r'<a class="govuk-link" href="/ofsted/councils/\d+">Westminster \(\d+\)</a>', page.text)
 
 
 def test_council_history_bad_input_and_unknown_council(client: TestClient) -> None:
@@ -89,8 +89,10 @@ def test_council_history_bad_input_and_unknown_council(client: TestClient) -> No
     history = client.get(f"/ofsted/councils/{COUNCIL}")
     assert history.status_code == 200 and "Ofsted inspections of North Lincolnshire" in history.text
     # In words, as Ofsted writes them: North Lincolnshire's short ILACS inspection published 25 November 2022.
-    assert "ILACS short inspection (one week on site)" in history.text and "25 November 2022" in history.text
-    assert "Overall effectiveness: Outstanding" in history.text
+    assert "ILACS short" in history.text and "25 November 2022" in history.text
+    # A grid of grades: one column per judgement, each grade a GOV.UK tag in its colour.
+    assert re.search(r'aria-sort="none">Overall effectiveness</th>', history.text)
+    assert '<strong class="govuk-tag govuk-tag--green">Outstanding</strong>' in history.text
     bad = client.get("/ofsted/map", params={"at": "1 Dec"})
     assert bad.status_code == 400 and "govuk-error-summary" in bad.text and "is not a date" in bad.text
     year = client.get("/ofsted/map", params={"indicator": "cin.rereferrals_12m", "year": "next"})

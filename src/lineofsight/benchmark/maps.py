@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from lineofsight.benchmark.councils import name_key
+from lineofsight.calendar import day_label, year_label
 from lineofsight.errors import UserError
 from lineofsight.model.reference import MAP_AREA
 from lineofsight.report.charts import fmt
@@ -222,7 +223,7 @@ def grade_shades(latest: Iterable[Mapping[str, Any]], ons_codes: Mapping[str, st
             continue
         grade = row["judgements"].get("overall_effectiveness")
         label = grade.replace("_", " ") if grade else "no overall grade (reformed framework)"
-        extra = {"published": str(row["published"]), "framework": row["framework"], "kind": row["kind"]}
+        extra = {"published": day_label(row["published"]), "framework": row["framework"], "kind": row["kind"]}
         shades[code] = Shade(GRADE_COLOURS.get(grade or "", GREY), label, extra)
     return shades
 
@@ -281,11 +282,11 @@ def council_map(
             [indicator_id, year],
         )
         shades = quartile_shades({codes[c]: v for c, v in rows if c in codes}, indicator.polarity)
-        title, legend = f"{indicator.title}, {year}: quartile among councils", QUARTILE_LEGEND
+        title, legend = f"{indicator.title}, {year_label(year)}: quartile among councils", QUARTILE_LEGEND
     else:
         day = at or dt.date.today()
         shades = grade_shades(standing_at(store, day), codes)
-        title, legend = f"Ofsted overall effectiveness at {day:%d %B %Y}", GRADE_LEGEND
+        title, legend = f"Ofsted overall effectiveness at {day_label(day)}", GRADE_LEGEND
     imd = dict(store.query("SELECT ons_code, imd_rank FROM deprivation"))
     if imd:
         shades = with_deprivation(shades, imd)

@@ -128,6 +128,19 @@ ILACS = Framework(
 )
 
 FRAMEWORKS: dict[str, Framework] = {f.key: f for f in (SAFEGUARDING_2012, SIF, ILACS)}
+# Column headings for tables of judgements (the frameworks above word each judgement in full), ILACS first.
+SHORT_NAMES = {
+    "overall_effectiveness": "Overall effectiveness",
+    "impact_of_leaders": "Impact of leaders",
+    "help_and_protection": "Help and protection",
+    "children_in_care_and_care_leavers": "Children in care and care leavers",
+    "children_in_care": "Children in care",
+    "care_leavers": "Care leavers",
+    "looked_after_and_permanence": "Looked after and permanence",
+    "adoption_performance": "Adoption performance",
+    "leadership_management_governance": "Leadership, management and governance",
+    "lscb": "Safeguarding board (LSCB)",
+}
 ILACS_CARE_LEAVERS_SEPARATE = dt.date(2023, 1, 1)
 # Reports of the reformed ILACS give no overall effectiveness grade. Ofsted's reports show the change between the
 # last graded one (on site from 16 March 2026) and the first without (27 April 2026): we date it 1 April 2026.
@@ -164,6 +177,16 @@ KIND = CodeList(
         "monitoring_visit": "ILACS monitoring visit of an inadequate council (no grades)",
     },
 )
+# The same kinds in a word or two, for table columns.
+SHORT_KIND = {
+    "safeguarding": "Safeguarding (2012)",
+    "looked_after": "Looked after children (2012)",
+    "sif": "Single inspection (SIF)",
+    "standard": "ILACS standard",
+    "short": "ILACS short",
+    "focused_visit": "Focused visit",
+    "monitoring_visit": "Monitoring visit",
+}
 SOURCE_KIND = CodeList(
     "judgement_source",
     {

@@ -18,6 +18,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from lineofsight.store import audit
+from lineofsight.web.navigation import navigation
 from lineofsight.web.state import State
 from lineofsight.web.users import CHILD_LEVEL
 
@@ -111,6 +112,7 @@ def render(
     values["name_of"] = state(request).council_name  # 'North Lincolnshire (813)' for a code
     if values.get("council"):
         values["council_name"] = state(request).council_name(str(values["council"]))
+    values["navigation"] = navigation(request.url.path, user, values.get("council"), values.get("year"))
     if cache_key is not None:
         key = ("page", *cache_key, user.role if user else None)
         blocks = state(request).cached(key, lambda: _blocks(template, values))
@@ -126,12 +128,13 @@ def _blocks(template: str, values: dict[str, Any]) -> dict[str, Markup]:
 
 
 def _globals() -> None:
-    from lineofsight.calendar import year_label
+    from lineofsight.calendar import day_label, year_label
     from lineofsight.report.charts import fmt, fmt_value
 
     TEMPLATES.env.globals["fmt"] = fmt
     TEMPLATES.env.globals["fmt_value"] = fmt_value
     TEMPLATES.env.globals["year_label"] = year_label
+    TEMPLATES.env.globals["day_label"] = day_label
 
 
 _globals()

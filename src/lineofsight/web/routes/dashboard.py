@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from lineofsight.benchmark.published import PUBLISHED
 from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators import Indicator, Result, get
@@ -104,6 +105,7 @@ def indicator_page(request: Request, errors: dict[str, str] | None = None) -> Re
         "detail_keys": sorted({k for m in members or [] for k in m.detail}),
         "distribution": spread,
         "errors": errors or {},
+        "ranked": any(p.indicator_id == declared.id for p in PUBLISHED),  # the DfE publishes every council's figure
     }
     # The page's blocks are cached per page of the list; a request with other query parameters (which
     # the page links keep) is rendered afresh, so that no address fills the cache.
