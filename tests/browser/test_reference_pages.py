@@ -48,7 +48,7 @@ def _page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> 
     page.fill("#username", "analyst")
     page.fill("#password", PASSWORD)
     page.click("button:has-text('Sign in')")
-    page.wait_for_url("**/overview/**")
+    page.wait_for_url("**/summary/**")  # the landing page
     return page
 
 
@@ -134,6 +134,7 @@ def test_the_ofsted_grid_sorts_by_a_judgement_and_downloads(server: str, browser
 @pytest.mark.parametrize(
     "address",
     [
+        "/summary/813/2026",
         "/overview/813/2026",
         "/indicator/cla.rate/813/2025",
         "/benchmarks/cla.rate/813/2025",
