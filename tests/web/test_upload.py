@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import httpx2 as httpx
+import pytest
 from starlette.testclient import TestClient
 
 from lineofsight.store import Store
+from lineofsight.web.routes import quality
 
 from .conftest import COUNCIL, YEAR, sign_in, token
 
@@ -77,3 +81,43 @@ def test_an_upload_is_checked_against_last_years_return_in_the_store(app_client:
     # Rule 202 compares sex with last year's Header, which the store holds: the change is an error.
     assert response.status_code == 422
     assert "The gender code conflicts with the gender already recorded for this child." in response.text
+
+
+def test_the_page_says_how_many_of_the_issues_it_lists(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quality, "MAX_ISSUES_SHOWN", 1)
+    sign_in(app_client, "analyst")
+    rows = "NEW3,1,31/02/2023,WBRI,UN1,,\r\nNEW4,1,30/02/2023,WBRI,UN1,,\r\n"  # two impossible dates: rule 102 twice
+    response = _post(app_client, "header.csv", HEADER + rows)
+    assert response.status_code == 422
+    assert "showing the first 1 of 2" in response.text
+    assert "31/02/2023" in response.text and "30/02/2023" not in response.text
+
+
+def test_an_upload_over_the_limit_is_refused(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quality, "MAX_UPLOAD_BYTES", 4096)
+    sign_in(app_client, "analyst")
+    response = _post(app_client, "header.csv", HEADER + "NEW5,1,03/02/2023,WBRI,UN1,,\r\n" * 200)
+    assert response.status_code == 413
+    assert "The upload is larger than 4 KB, the most this dashboard accepts" in response.text
+
+
+def test_a_chunked_upload_is_cut_off_at_the_limit(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a Content-Length the body is counted as it arrives."""
+    monkeypatch.setattr(quality, "MAX_UPLOAD_BYTES", 4096)
+    sign_in(app_client, "analyst")
+    page = app_client.get("/upload")
+    boundary = "lineofsightboundary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token(page.text)}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="returns"; filename="header.csv"\r\n'
+        f"Content-Type: text/csv\r\n\r\n{HEADER}{'NEW6,1,03/02/2023,WBRI,UN1,,' * 1000}\r\n--{boundary}--\r\n"
+    ).encode()
+
+    def chunks() -> Iterator[bytes]:
+        for start in range(0, len(body), 1024):
+            yield body[start : start + 1024]
+
+    response = app_client.post(
+        "/upload", content=chunks(), headers={"content-type": f"multipart/form-data; boundary={boundary}"}
+    )
+    assert response.status_code == 413 and "the most this dashboard accepts" in response.text

@@ -61,8 +61,7 @@ def validation_summary(db: Path, council: str, years: list[int]) -> str:
     with Store(db, read_only=True) as store:
         for year in years:
             report = validate_store(store, council, year)
-            queries = len(report.issues) - report.errors
-            parts.append(f"{year_label(year)} {report.errors} errors, {queries} queries")
+            parts.append(f"{year_label(year)} {report.errors} errors, {report.queries} queries")
     return "; ".join(parts)
 
 

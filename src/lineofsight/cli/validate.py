@@ -15,7 +15,7 @@ from rich.table import Table as RichTable
 from lineofsight.errors import UserError
 from lineofsight.validate import ValidationReport, validate_paths
 from lineofsight.validate.engine import previous_year_missing
-from lineofsight.validate.export import write_report
+from lineofsight.validate.export import write_json, write_report
 from lineofsight.validate.rules import ruleset, version
 
 SHOWN_ISSUES = 50
@@ -49,7 +49,7 @@ def validate(
         str | None, typer.Option("--council", help="Three-digit LA code, if the files do not say")
     ] = None,
     report_file: Annotated[
-        Path | None, typer.Option("--report", help="Write every issue to FILE.xlsx, .csv or .html")
+        Path | None, typer.Option("--report", help="Write every issue to FILE.xlsx, .csv, .html or .json")
     ] = None,
     output: Annotated[str, typer.Option("--format", help="text (default) or json")] = "text",
     previous: Annotated[
@@ -70,7 +70,7 @@ def validate(
     if report_file is not None:
         write_report(report, report_file)
     if output == "json":
-        sys.stdout.write(json.dumps(report.to_dict(), indent=1, default=str) + "\n")
+        write_json(report, sys.stdout)
     else:
         show(report, report_file)
 
@@ -112,9 +112,9 @@ def show(report: ValidationReport, report_file: Path | None) -> None:
         values = "; ".join(f"{f}={v if v is not None else ''}" for f, v in zip(i.fields, i.values, strict=False))
         issues.add_row(i.child or "", i.table or "", str(i.row or ""), i.rule, values, i.message)
     console.print(issues)
-    more = len(report.issues) - SHOWN_ISSUES
+    more = report.issue_count - SHOWN_ISSUES
     tail = f"; {more} more in the report" if more > 0 and report_file else (f"; {more} more" if more > 0 else "")
-    console.print(f"{len(report.issues)} issues ({report.errors} errors){tail}")
+    console.print(f"{report.issue_count} issues ({report.errors} errors){tail}")
     if report_file:
         console.print(f"Report written to {report_file}")
 

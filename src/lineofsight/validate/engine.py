@@ -7,15 +7,14 @@ never has to. A rule that raises is reported as not run.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
@@ -23,13 +22,14 @@ from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.formats.result import LoadResult, Problem
 from lineofsight.model import TABLES
-from lineofsight.model.schema import Table
+from lineofsight.model.schema import Column, ColumnType, Table
 from lineofsight.store import Store
 from lineofsight.validate import build, rules
 from lineofsight.validate.report import Issue, NotRun, ValidationReport
 from lineofsight.validate.rule import Rule, parameters
 
 WORKERS = min(4, os.cpu_count() or 1)
+SCRATCH_MEMORY = "512MB"  # DuckDB's limit for the scratch store that files are validated in
 CHILD_FIELDS = ("CHILD", "LAchildID")
 # Where a rule names a field its own table lacks (DOB on an episode rule), the value comes from here.
 HEADERS = {"ssda903": "child", "cin": "cin_child"}
@@ -42,16 +42,17 @@ def _child_column(table: Table) -> str | None:
     return None
 
 
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
+def _text(column: Column, expr: str) -> str:
+    """SQL showing a value as the return would: dates as dd/mm/yyyy, the rest as written."""
+    if column.type in (ColumnType.DATE, ColumnType.TIMESTAMP):
+        return f"strftime({expr}, '%d/%m/%Y')"
+    if column.type is ColumnType.BOOLEAN:
+        return f"CASE WHEN {expr} THEN 'True' WHEN NOT {expr} THEN 'False' END"
+    return f"CAST({expr} AS VARCHAR)"
 
 
 def issue_query(rule: Rule, shared: dict[str, str] | None = None) -> tuple[str, list[str]]:
-    """SQL fetching file, row, child and the rule's field values for each row the rule selects.
+    """SQL fetching file, row, child and the rule's field values (as text) for each row the rule selects.
 
     `shared` maps fragments of rule SQL to tables already holding their result."""
     logic = rule.sql
@@ -65,18 +66,24 @@ def issue_query(rule: Rule, shared: dict[str, str] | None = None) -> tuple[str, 
     for f in rule.fields:
         own = table.by_source().get(f)
         if own is not None:
-            selects.append(f"t.{own.name}")
+            selects.append(_text(own, f"t.{own.name}"))
         elif header is not None and child and f in header.by_source() and _child_column(header):
+            theirs = header.by_source()[f]
             selects.append(
-                f"(SELECT any_value(h.{header.by_source()[f].name}) FROM {header.name} h "
-                f"WHERE h.la_code = $la_code AND h.collection_year = $year "
-                f"AND h.{_child_column(header)} = t.{child})"
+                _text(
+                    theirs,
+                    f"(SELECT any_value(h.{theirs.name}) FROM {header.name} h "
+                    f"WHERE h.la_code = $la_code AND h.collection_year = $year "
+                    f"AND h.{_child_column(header)} = t.{child})",
+                )
             )
         else:
             continue
         fields.append(f)
-    child_sql = f"t.{child}" if child else "NULL"
-    cols = ", ".join(["t.source_file", "t.source_row", child_sql, *selects])
+    child_sql = _text(table.column(child), f"t.{child}") if child else "NULL"
+    cols = ", ".join(
+        ["t.source_file", "t.source_row", f"{child_sql} AS child", f"[{', '.join(selects)}]::VARCHAR[] AS vals"]
+    )
     sql = (
         f"WITH hits AS (SELECT DISTINCT source_file, source_row FROM ({logic}) r) "
         f"SELECT {cols} FROM {table.name} t JOIN hits h ON t.source_file IS NOT DISTINCT FROM h.source_file "
@@ -97,19 +104,30 @@ def run_rule(
     con = store.con if isinstance(store, Store) else store
     rows = con.execute(sql, parameters(sql, la_code, year)).fetchall()
     return [
-        Issue(
-            file=r[0],
-            table=rule.table,
-            row=r[1],
-            child=_text(r[2]),
-            rule=rule.code,
-            severity=str(rule.severity),
-            fields=tuple(fields),
-            values=tuple(_text(v) for v in r[3:]),
-            message=rule.message,
-        )
+        Issue(r[0], rule.table, r[1], r[2], rule.code, str(rule.severity), tuple(fields), tuple(r[3]), rule.message)
         for r in rows
     ]
+
+
+def log_rule(
+    con: duckdb.DuckDBPyConnection, rule: Rule, part: int, target: str, la_code: str, year: int, shared: dict[str, str]
+) -> int:
+    """Insert the rule's issues into the log table `target` without them passing through Python; returns how many."""
+    sql, fields = issue_query(rule, shared)
+    insert = (
+        f"INSERT INTO {target} SELECT {int(part)}, row_number() OVER (ORDER BY source_file, source_row), "
+        "source_file, $issue_table, source_row, child, $issue_rule, $issue_severity, $issue_fields, vals, "
+        f"$issue_message FROM ({sql})"
+    )
+    constants = {
+        "issue_table": rule.table,
+        "issue_rule": rule.code,
+        "issue_severity": str(rule.severity),
+        "issue_fields": list(fields),
+        "issue_message": rule.message,
+    }
+    inserted = con.execute(insert, {**parameters(sql, la_code, year), **constants}).fetchone()
+    return int(inserted[0]) if inserted else 0
 
 
 def _datasets_present(store: Store, la_code: str, year: int) -> set[str]:
@@ -170,28 +188,29 @@ def validate_store(store: Store, council: str, year: int, dataset: str | None = 
     report = ValidationReport(council, year, rules.version(year, label))
     report.not_run.extend(NotRun(f"module {m}", "", e) for m, e in sorted(rules.BROKEN.items()))
     report.not_run.extend(NotRun(r.code, r.table, previous_year_missing(year)) for r in unanswerable)
-    # Rules are independent read-only queries: run a few at once, each on its own cursor,
-    # and keep the results in ruleset order so reports are deterministic.
+    # Rules are independent read-only queries: run a few at once, each on its own cursor, each
+    # inserting its issues straight into the report's log (on disk), numbered by its place in the
+    # ruleset so reports are deterministic.
     local = threading.local()
-    with _shared_results(store, applicable, council, year) as shared:
+    with _shared_results(store, applicable, council, year) as shared, report.log.attached(store.con) as target:
 
-        def attempt(rule: Rule) -> list[Issue] | NotRun:
+        def attempt(part: int, rule: Rule) -> int | NotRun:
             if not hasattr(local, "cursor"):
                 local.cursor = store.con.cursor()
             try:
-                return run_rule(local.cursor, rule, council, year, shared)
+                return log_rule(local.cursor, rule, part, target, council, year, shared)
             except duckdb.Error as exc:
                 return NotRun(rule.code, rule.table, str(exc).splitlines()[0])
 
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            outcomes = list(pool.map(attempt, applicable))
+            outcomes = list(pool.map(attempt, range(1, len(applicable) + 1), applicable))
     for rule, outcome in zip(applicable, outcomes, strict=True):
         if isinstance(outcome, NotRun):
             report.not_run.append(outcome)
             continue
-        report.issues.extend(outcome)
         report.rules_run += 1
         report.messages[rule.code] = rule.message
+    report.refresh()
     return report
 
 
@@ -227,7 +246,9 @@ def validate_paths(
     from lineofsight.store.load import load_paths  # reading belongs to the formats area
 
     rules.all_rules()  # declares TYPE_RULES before reading problems are mapped
-    with Store() as store:
+    with tempfile.TemporaryDirectory(prefix="lineofsight-") as spill, Store() as store:
+        # Bounded whatever the files hold: beyond the limit DuckDB spills to a private folder.
+        store.con.execute(f"SET memory_limit = '{SCRATCH_MEMORY}'; SET temp_directory = '{spill}'")
         loaded = load_paths(store, paths, council, year)
         la_code, collection_year = _the_return(loaded, "to validate", "The files")
         if previous:
@@ -242,9 +263,10 @@ def validate_paths(
             with earlier() as source:
                 store.copy_year(source, la_code, collection_year - 1, "ssda903")
         report = validate_store(store, la_code, collection_year, dataset)
-        report.counts = list(loaded.counts)
-        report.issues[:0] = [problem_issue(p) for p in loaded.problems]
-        return report
+    report.counts = list(loaded.counts)
+    report.log.add(problem_issue(p) for p in loaded.problems)  # part 0: listed before the rules' issues
+    report.refresh()
+    return report
 
 
 def _the_return(loaded: LoadResult, nothing: str, files: str) -> tuple[str, int]:

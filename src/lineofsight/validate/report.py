@@ -5,11 +5,14 @@ The CLI, the report files and the web data-quality page all render this.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from lineofsight.formats.result import TableCount
+
+if TYPE_CHECKING:
+    from lineofsight.validate.log import IssueLog
 
 
 @dataclass(frozen=True)
@@ -38,14 +41,27 @@ class NotRun:
 
 @dataclass
 class ValidationReport:
+    """The outcome of one validation. Every issue is in `log`, on disk; `issues` holds the first
+    SAMPLE of them in report order, and the counts (`issue_count`, `errors`, `rule_summary`) are exact."""
+
     council: str | None
     year: int | None
     ruleset: str
     counts: list[TableCount] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # the first issues only: see issue_count
     not_run: list[NotRun] = field(default_factory=list)
     rules_run: int = 0
     messages: dict[str, str] = field(default_factory=dict)  # rule code -> DfE message, for rules run
+    log: IssueLog = field(default_factory=lambda: _new_log(), repr=False)
+    issue_count: int = 0
+    errors: int = 0
+    _rules: list[tuple[str, str, int, int, str]] = field(default_factory=list, repr=False)
+
+    def refresh(self) -> None:
+        """Read the counts and the sample back from the log, after the engine has written to it."""
+        self.issue_count, self.errors = self.log.totals()
+        self.issues = self.log.sample()
+        self._rules = self.log.rule_counts()
 
     @property
     def rows_read(self) -> int:
@@ -60,67 +76,38 @@ class ValidationReport:
         return sum(c.rejected for c in self.counts)
 
     @property
-    def errors(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "error")
+    def queries(self) -> int:
+        return self.issue_count - self.errors
+
+    @property
+    def sampled(self) -> bool:
+        """Whether `issues` is only the first part of the issues (the report files hold them all)."""
+        return len(self.issues) < self.issue_count
+
+    def all_issues(self) -> Iterator[Issue]:
+        """Every issue in report order, streamed from disk."""
+        return self.log.rows()
 
     def rule_summary(self) -> list[dict[str, Any]]:
-        """Per rule: how many issues and children, most frequent first."""
-        issues: Counter[str] = Counter()
-        children: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, Issue] = {}
-        for i in self.issues:
-            issues[i.rule] += 1
-            first.setdefault(i.rule, i)
-            if i.child:
-                children[i.rule].add(i.child)
+        """Per rule: how many issues and children, most frequent first (exact, whatever the sample)."""
         return [
             {
                 "rule": code,
-                "severity": first[code].severity,
+                "severity": severity,
                 "issues": n,
-                "children": len(children[code]),
-                "message": self.messages.get(code, first[code].message),
+                "children": children,
+                "message": self.messages.get(code, message),
             }
-            for code, n in sorted(issues.items(), key=lambda kv: (-kv[1], kv[0]))
+            for code, severity, n, children, message in self._rules
         ]
 
-    def child_summary(self) -> list[dict[str, Any]]:
-        """Per child: errors, queries and the rules broken."""
-        rows: dict[str, dict[str, Any]] = {}
-        for i in self.issues:
-            if not i.child:
-                continue
-            row = rows.setdefault(i.child, {"child": i.child, "errors": 0, "queries": 0, "rules": set()})
-            row["errors" if i.severity == "error" else "queries"] += 1
-            row["rules"].add(i.rule)
-        out = sorted(rows.values(), key=lambda r: (-r["errors"], -r["queries"], r["child"]))
-        return [{**r, "rules": ", ".join(sorted(r["rules"]))} for r in out]
+    def child_summary(self) -> Iterator[dict[str, Any]]:
+        """Per child: errors, queries and the rules broken, most errors first; streamed."""
+        for child, errors, queries, rules in self.log.children():
+            yield {"child": child, "errors": errors, "queries": queries, "rules": rules}
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "council": self.council,
-            "year": self.year,
-            "ruleset": self.ruleset,
-            "rows_read": self.rows_read,
-            "rows_loaded": self.rows_loaded,
-            "rows_rejected": self.rows_rejected,
-            "tables": [asdict(c) for c in self.counts],
-            "issues": [
-                {
-                    "file": i.file,
-                    "table": i.table,
-                    "row": i.row,
-                    "child": i.child,
-                    "rule": i.rule,
-                    "severity": i.severity,
-                    "fields": list(i.fields),
-                    "values": list(i.values),
-                    "message": i.message,
-                }
-                for i in self.issues
-            ],
-            "rule_summary": self.rule_summary(),
-            "child_summary": self.child_summary(),
-            "not_run": [asdict(n) for n in self.not_run],
-            "rules_run": self.rules_run,
-        }
+
+def _new_log() -> IssueLog:
+    from lineofsight.validate.log import IssueLog  # the log builds Issues: imported here to avoid a cycle
+
+    return IssueLog()

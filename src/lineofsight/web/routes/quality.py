@@ -8,17 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import Message
 
 from lineofsight.errors import UserError
 from lineofsight.store.load import load_paths
 from lineofsight.validate import ValidationReport, validate_paths, validate_store
-from lineofsight.web.pages import check_csrf, record, render, require, state
+from lineofsight.web.pages import User, check_csrf, record, render, require, state
 
-MAX_ISSUES_SHOWN = 500
+MAX_ISSUES_SHOWN = 500  # of the report's sample; the page says "showing the first 500 of N"
+MAX_UPLOAD_BYTES = 256 * 2**20  # a whole return of a large council is tens of MB
 
 
 def data_quality(request: Request) -> Response:
@@ -30,14 +32,14 @@ def data_quality(request: Request) -> Response:
         return validate_store(los.store, council, year)
 
     report: ValidationReport = los.cached(("quality", council, year), build)
-    if user.child_level and report.issues:
+    if user.child_level and report.issue_count:
         record(request, user, "list_issues", f"validation {council} {year}", council, "dashboard data quality page")
     context = {"title": f"Data quality {council} {year}", "council": council, "year": year, "report": report}
     return render(request, "quality.html", {**context, "shown": report.issues[:MAX_ISSUES_SHOWN], **_summary(report)})
 
 
 def _summary(report: ValidationReport) -> dict[str, Any]:
-    return {"rules": report.rule_summary(), "errors": report.errors, "queries": len(report.issues) - report.errors}
+    return {"rules": report.rule_summary(), "errors": report.errors, "queries": report.queries}
 
 
 def upload_page(request: Request) -> Response:
@@ -45,9 +47,46 @@ def upload_page(request: Request) -> Response:
     return render(request, "upload.html", {"title": "Upload a return"})
 
 
+class TooLarge(Exception):
+    """The request body went over MAX_UPLOAD_BYTES."""
+
+
+def _limited(request: Request) -> Request:
+    """The request with its body cut off at MAX_UPLOAD_BYTES, whatever Content-Length claims."""
+    received = 0
+
+    async def receive() -> Message:
+        nonlocal received
+        message = await request.receive()
+        received += len(message.get("body", b""))
+        if received > MAX_UPLOAD_BYTES:
+            raise TooLarge
+        return message
+
+    return Request(request.scope, receive)
+
+
+def _too_large(request: Request) -> Response:
+    limit = f"{MAX_UPLOAD_BYTES // 2**20} MB" if MAX_UPLOAD_BYTES >= 2**20 else f"{MAX_UPLOAD_BYTES // 2**10} KB"
+    problem = f"The upload is larger than {limit}, the most this dashboard accepts; validate it with the command line"
+    return render(request, "upload.html", {"title": "Upload a return", "problem": problem}, 413)
+
+
 async def upload(request: Request) -> Response:
     user = require(request, "analyst")
-    form = await request.form()
+    if int(request.headers.get("content-length") or 0) > MAX_UPLOAD_BYTES:
+        return _too_large(request)
+    try:  # the multipart parser spools each file to disk as it arrives (beyond 1 MB): never whole in memory
+        form = await _limited(request).form(max_files=100, max_fields=20)
+    except TooLarge:
+        return _too_large(request)
+    try:
+        return await _upload(request, user, form)
+    finally:
+        await form.close()  # removes the spooled files
+
+
+async def _upload(request: Request, user: User, form: FormData) -> Response:
     check_csrf(request, form)
     files = [f for f in form.getlist("returns") if isinstance(f, UploadFile) and f.filename]
     council = str(form.get("council") or "").strip().upper() or None
@@ -70,7 +109,7 @@ async def upload(request: Request) -> Response:
         outcome = await run_in_threadpool(
             _validate_and_load, request, paths, council, int(year_text) if year_text else None, force
         )
-    if outcome.get("report") is not None and outcome["report"].issues:
+    if outcome.get("report") is not None and outcome["report"].issue_count:
         record(request, user, "list_issues", "upload validation", council, "dashboard upload page")
     status = 200 if outcome.get("loaded") else 422
     return render(request, "upload.html", {**context, **outcome}, status)
