@@ -49,7 +49,7 @@ def test_rejected_upload_shows_errors_and_keeps_what_was_loaded(app_client: Test
 
 def test_clean_upload_loads_and_replaces_the_table(app_client: TestClient, web_db: object) -> None:
     sign_in(app_client, "analyst")
-    response = _post(app_client, "header.csv", HEADER + "NEW2,2,03/02/2023,WBRI,UN1,,\r\n")
+    response = _post(app_client, "header.csv", HEADER + "NEW2,F,03/02/2023,WBRI,UN1,,\r\n")
     assert response.status_code == 200, response.text[:2000]
     assert "Return loaded" in response.text
     assert _children(web_db) == ["NEW2"]  # a load replaces the council-year of that table
@@ -74,7 +74,7 @@ def test_an_upload_is_checked_against_last_years_return_in_the_store(app_client:
             "SELECT child_id, sex, date_of_birth FROM child WHERE la_code = ? AND collection_year = ? ORDER BY 1",
             [COUNCIL, YEAR - 1],
         )[0]
-    other = "2" if sex == "1" else "1"
+    other = "F" if sex in ("1", "M") else "M"  # 2025/26 codes (M/F/U from 2024/25); 202 reads 1 as M
     sign_in(app_client, "analyst")
     row = f"{child},{other},{dob:%d/%m/%Y},WBRI,UN1,,\r\n"
     response = _post(app_client, "header.csv", HEADER + row)
@@ -86,7 +86,7 @@ def test_an_upload_is_checked_against_last_years_return_in_the_store(app_client:
 def test_the_page_says_how_many_of_the_issues_it_lists(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quality, "MAX_ISSUES_SHOWN", 1)
     sign_in(app_client, "analyst")
-    rows = "NEW3,1,31/02/2023,WBRI,UN1,,\r\nNEW4,1,30/02/2023,WBRI,UN1,,\r\n"  # two impossible dates: rule 102 twice
+    rows = "NEW3,M,31/02/2023,WBRI,UN1,,\r\nNEW4,M,30/02/2023,WBRI,UN1,,\r\n"  # two impossible dates: rule 102 twice
     response = _post(app_client, "header.csv", HEADER + rows)
     assert response.status_code == 422
     assert "showing the first 1 of 2" in response.text
@@ -96,7 +96,7 @@ def test_the_page_says_how_many_of_the_issues_it_lists(app_client: TestClient, m
 def test_an_upload_over_the_limit_is_refused(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quality, "MAX_UPLOAD_BYTES", 4096)
     sign_in(app_client, "analyst")
-    response = _post(app_client, "header.csv", HEADER + "NEW5,1,03/02/2023,WBRI,UN1,,\r\n" * 200)
+    response = _post(app_client, "header.csv", HEADER + "NEW5,M,03/02/2023,WBRI,UN1,,\r\n" * 200)
     assert response.status_code == 413
     assert "The upload is larger than 4 KB, the most this dashboard accepts" in response.text
 
@@ -110,7 +110,7 @@ def test_a_chunked_upload_is_cut_off_at_the_limit(app_client: TestClient, monkey
     body = (
         f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token(page.text)}\r\n'
         f'--{boundary}\r\nContent-Disposition: form-data; name="returns"; filename="header.csv"\r\n'
-        f"Content-Type: text/csv\r\n\r\n{HEADER}{'NEW6,1,03/02/2023,WBRI,UN1,,' * 1000}\r\n--{boundary}--\r\n"
+        f"Content-Type: text/csv\r\n\r\n{HEADER}{'NEW6,M,03/02/2023,WBRI,UN1,,' * 1000}\r\n--{boundary}--\r\n"
     ).encode()
 
     def chunks() -> Iterator[bytes]:
