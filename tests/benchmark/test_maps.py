@@ -110,5 +110,7 @@ def test_cli_writes_the_indicator_map_page(reference_dir: Path, tmp_path: Path) 
     assert "<svg" in html and "North Lincolnshire" in html
     # North Lincolnshire's 14.0% re-referral rate (lower is better) is in the best quarter in 2024/25.
     assert html.startswith("<!doctype html>") and "<style>" in html  # a file on its own, styles inside
-    row = '<th scope="row" class="govuk-table__header">North Lincolnshire</th><td class="govuk-table__cell">14</td>'
+    row = (
+        '<th scope="row" class="govuk-table__header">North Lincolnshire (813)</th><td class="govuk-table__cell">14</td>'
+    )
     assert row + '<td class="govuk-table__cell">1</td>' in html

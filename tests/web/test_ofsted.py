@@ -63,7 +63,7 @@ def test_map_colours_councils_by_grade(client: TestClient) -> None:
     page = client.get("/ofsted/map", params={"at": "2022-12-01"})
     assert page.status_code == 200
     assert "<svg" in page.text and "Ofsted overall effectiveness at 1 December 2022" in page.text
-    assert any(row.startswith("North Lincolnshire | outstanding") for row in _cells(page.text))
+    assert any(row.startswith("North Lincolnshire (813) | outstanding") for row in _cells(page.text))
 
 
 def test_map_by_an_indicator_quartile_rounds_as_the_indicator_declares(client: TestClient) -> None:
@@ -72,7 +72,7 @@ def test_map_by_an_indicator_quartile_rounds_as_the_indicator_declares(client: T
     assert page.status_code == 200
     assert '<option value="cin.rereferrals_12m" selected>' in page.text  # the form keeps the choice
     # North Lincolnshire's 14.0% re-referral rate (lower is better) is in the best quarter in 2024/25.
-    assert any(row.startswith("North Lincolnshire | 14 | 1") for row in _cells(page.text))
+    assert any(row.startswith("North Lincolnshire (813) | 14 | 1") for row in _cells(page.text))
 
 
 def test_standing_lists_the_outstanding_councils_with_links(client: TestClient) -> None:

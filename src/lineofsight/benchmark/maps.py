@@ -254,7 +254,7 @@ class CouncilMap:
 
     @property
     def columns(self) -> list[str]:
-        return list(dict.fromkeys(k for row in self.result.rows for k in row if k != "ons_code"))
+        return list(dict.fromkeys(k for row in self.result.rows for k in row if k not in ("ons_code", "la_code")))
 
 
 def council_map(
@@ -291,4 +291,10 @@ def council_map(
     if imd:
         shades = with_deprivation(shades, imd)
     note = "IMD rank: 1 is the most deprived council." if imd else "Import the IMD to show deprivation beside it."
-    return CouncilMap(title, note, render(geography, shades, title, legend))
+    result = render(geography, shades, title, legend)
+    la_codes = {ons: la for la, ons in codes.items()}
+    for row in result.rows:  # 'North Lincolnshire (813)', as every page names a council, linked by its DfE code
+        if row["ons_code"] in la_codes:
+            row["la_code"] = la_codes[row["ons_code"]]
+            row["council"] = f"{row['council']} ({row['la_code']})"
+    return CouncilMap(title, note, result)
