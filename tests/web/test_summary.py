@@ -168,3 +168,37 @@ def test_a_manager_sets_a_target_and_writes_a_commentary_and_both_are_audited(cl
     sign_in(client, "analyst")
     log = client.get("/audit").text
     assert "set target" in log and "target=99.5%" in log and "write commentary" in log
+
+
+def test_the_pack_opens_with_a_one_page_summary_titles_every_chart_and_carries_commentary(
+    web_db: Path, tmp_path: Path
+) -> None:
+    import pypdf
+
+    from lineofsight.indicators import catalogue, compute
+    from lineofsight.indicators.indicator import UNIT_MEANING
+    from lineofsight.report.pack import pack_html, write_pack
+
+    db = tmp_path / "pack.duckdb"
+    shutil.copy(web_db, db)
+    with Store(db) as store:
+        targets.set_target(store, COUNCIL, ASSESSMENTS.id, 99.0, "mo")
+        targets.write_commentary(store, COUNCIL, YEAR, ASSESSMENTS.id, "Two agency posts filled in January.", "mo")
+        html = pack_html(store, COUNCIL, YEAR)
+        write_pack(store, COUNCIL, YEAR, tmp_path / "pack.pdf")
+    summary_part, rest = html.split("<h1>Every indicator</h1>")
+    assert "Against the benchmark" in summary_part and "Moved most since 2024/25" in summary_part
+    assert "Missing their local target" in summary_part and "99%" in summary_part
+    with Store(db, read_only=True) as store:
+        charted = {r.id for r in compute(store, council=COUNCIL) if r.value is not None}
+    assert len(charted) >= 30
+    for indicator in (i for i in catalogue() if i.id in charted):  # every chart titled: indicator and unit
+        title = f'{indicator.title} <span class="unit">({UNIT_MEANING[indicator.unit]}'
+        assert title.replace("'", "&#39;") in rest, indicator.id
+    assert rest.count('class="los-chart"') >= len(charted)
+    assert "Two agency posts filled in January." in rest and "Commentary on 2025/26" in rest
+    pages = pypdf.PdfReader(tmp_path / "pack.pdf").pages
+    first, second = pages[0].extract_text(), pages[1].extract_text()
+    assert "Performance pack: summary" in first and "Furthest behind statistical neighbours" in first
+    assert "Missing their local target" in first  # the whole summary on the first page
+    assert second.startswith("Every indicator")

@@ -69,7 +69,7 @@ def trend(
 ) -> str:
     """Line chart of one indicator by collection year, with the benchmark's figure for each year (England's as
     the DfE published it that year, or the other councils' average) as a dashed line where known."""
-    width, height, left, bottom, top, right = 760, 260, 56, 36, 16, 130
+    width, height, left, bottom, top, right = 760, 220, 56, 36, 16, 130
     known = [(x, y) for x, y in points if y is not None]
     marks = [(x, y) for x, y in benchmark if y is not None and x in {p[0] for p in points}]
     words = "; ".join(f"{year_label(x)}: {fmt(y)}" for x, y in points)
@@ -84,6 +84,7 @@ def trend(
     ax, bx = _scale(min(xs) - 0.5, max(xs) + 0.5, left, width - right)
     ay, by = _scale(lo, hi, height - bottom, top)
     parts = [svg, _axes(left, width - right, height - bottom, top, ticks, ay, by)]
+    parts.append(f'<text x="4" y="11" font-size="11">{escape(unit)}</text>')  # the axis's unit
     for x in xs:
         parts.append(
             f'<text x="{ax * x + bx:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12">'

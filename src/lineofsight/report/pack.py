@@ -14,13 +14,16 @@ from lineofsight.benchmark.councils import display_name
 from lineofsight.calendar import year_label
 from lineofsight.errors import UserError
 from lineofsight.indicators import compute
-from lineofsight.report import charts, figures
+from lineofsight.indicators.indicator import UNIT_MEANING
+from lineofsight.report import charts, figures, summary
 from lineofsight.store import Store
 
 TEMPLATES = Path(__file__).parent / "templates"
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 _env.globals["fmt"] = charts.fmt
 _env.globals["year_label"] = year_label
+_env.globals["fmt_value"] = charts.fmt_value
+_env.globals["unit_meaning"] = UNIT_MEANING
 
 
 def pack_html(store: Store, council: str, year: int) -> str:
@@ -34,6 +37,7 @@ def pack_html(store: Store, council: str, year: int) -> str:
         council_name=display_name(store, council),
         year=year,
         areas=areas,
+        s=summary.summarise(areas, council, year),
         bases=figures.bases(areas),
         distributions=figures.distributions(store, council, year),
         made=dt.date.today(),

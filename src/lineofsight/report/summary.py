@@ -40,12 +40,18 @@ class Move:
         return (self.change > 0) == (polarity == "higher")
 
     @property
-    def change_text(self) -> str:
-        unit = self.figure.indicator.unit
+    def amount_text(self) -> str:
+        """The change in the indicator's unit: percentage points for a percentage."""
         sign = "+" if self.change > 0 else "-"
-        points = " points" if unit == "percent" else ""
-        amount = charts.fmt(abs(self.change))
-        return f"{sign}{amount}{points} ({sign}{charts.fmt(abs(self.relative) * 100)}%)"
+        return f"{sign}{charts.fmt(abs(self.change))}" + (" points" if self.figure.indicator.unit == "percent" else "")
+
+    @property
+    def relative_text(self) -> str:
+        return f"{'+' if self.change > 0 else '-'}{charts.fmt(abs(self.relative) * 100)}%"
+
+    @property
+    def change_text(self) -> str:
+        return f"{self.amount_text} ({self.relative_text})"
 
 
 @dataclass(frozen=True)
