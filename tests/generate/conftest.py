@@ -10,7 +10,7 @@ from lineofsight.generate.plant import Targets
 from lineofsight.generate.run import Plan, generate
 
 TARGETS = Targets(turnover=0.11, experience_3y=0.74, rhi_accepted=0.92, rhi_72h=0.78, placed_within_20_miles=0.9)
-PLAN = Plan(seed=7, population=4000, years=2, targets=TARGETS)
+PLAN = Plan(seed=7, population=5000, years=2, targets=TARGETS)
 
 
 @pytest.fixture(scope="session")

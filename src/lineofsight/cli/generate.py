@@ -43,7 +43,10 @@ def _share(name: str, value: float | None) -> float | None:
 def generate_command(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the returns into")],
     seed: Annotated[int, typer.Option("--seed", help="Same seed and options, same bytes")] = 1,
-    population: Annotated[int, typer.Option("--population", help="Children aged 0-17 in each council")] = 36_000,
+    population: Annotated[
+        int | None,
+        typer.Option("--population", help="Children aged 0-17 in each council (default: each council's own, ONS)"),
+    ] = None,
     council_count: Annotated[
         int, typer.Option("--councils", help="How many councils, North Lincolnshire first then by LA code")
     ] = 1,
@@ -51,7 +54,10 @@ def generate_command(
     first_year: Annotated[
         int | None, typer.Option("--first-year", help="First collection year (default: the last one is 2026)")
     ] = None,
-    far: Annotated[float, typer.Option("--far", help="Share of placements more than 20 miles from home")] = 0.10,
+    far: Annotated[
+        float | None,
+        typer.Option("--far", help="Share of placements more than 20 miles from home (default: each council's own)"),
+    ] = None,
     turnover: Annotated[float | None, typer.Option(help="Plant: FTE social worker turnover, latest year")] = None,
     experience_3y: Annotated[
         float | None, typer.Option("--experience-3y", help="Plant: FTE share qualified 3+ years, latest year")
@@ -71,7 +77,7 @@ def generate_command(
     total = len(councils())
     if not 1 <= council_count <= total:
         raise UserError(f"--councils {council_count}: choose 1 to {total}")
-    if population < 1000:
+    if population is not None and population < 1000:
         raise UserError(f"--population {population}: give at least 1,000 children")
     if not 1 <= years <= 20:
         raise UserError(f"--years {years}: choose 1 to 20")
@@ -82,7 +88,7 @@ def generate_command(
         _share("rhi-72h", rhi_72h),
         _share("placed-within-20-miles", placed_within_20_miles),
     )
-    plan = Plan(seed, population, council_count, years, first_year, _share("far", far) or 0.0, targets)
+    plan = Plan(seed, population, council_count, years, first_year, _share("far", far), targets)
     folders = run_generation(out, plan, processes)
     console.print(f"Wrote {len(folders)} council-years and population.csv to {out}")
 

@@ -16,11 +16,16 @@ from collections.abc import Sequence
 from lineofsight.generate.days import add_working_days
 from lineofsight.generate.entities import Adoption, CarePeriod, Child, Episode, pick, quantile
 from lineofsight.generate.places import Place, Places
+from lineofsight.generate.rates import Rates
 
 DAY = dt.timedelta(days=1)
 PLACE_CHANGE_REASONS = {"CARPL": 40, "CREQB": 15, "CREQO": 10, "STAND": 4, "ALLEG": 3, "CHILD": 10, "LAREQ": 8}
 LONG_TERM = {"U6": "U4", "U3": "U1"}  # short-term to long-term fostering with the same carers
 FOSTER = ("U1", "U2", "U3", "U4", "U5", "U6")
+# Moves a year: in the first months of care; in a placement's first year after that; once settled (a year on).
+# Tuned to England's 10% with 3 or more placements in a year and 69% in long-term stable placements.
+MOVES_FIRST_MONTHS, MOVES_NEW_PLACEMENT, MOVES_SETTLED = 1.6, 0.35, 0.055
+FIRST_MONTHS = 200  # days
 PROVIDER = {"U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR1", "U6": "PR4", "K2": "PR4", "K3": "PR4"}
 
 
@@ -41,14 +46,23 @@ def provider(rng: random.Random, place: str) -> str:
 class CareBuilder:
     """Builds one period of care for a child from its start date to its end (or the simulation's end)."""
 
-    def __init__(self, rng: random.Random, places: Places, far_share: float, social_workers: Sequence[str]) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        places: Places,
+        rates: Rates,
+        social_workers: Sequence[str],
+        far_share: float | None = None,
+    ) -> None:
         self.rng = rng
         self.places = places
-        self.far_share = far_share
+        self.rates = rates
+        self.far_share = far_share  # None: the council's own share of the year
         self.social_workers = social_workers
 
-    def placement(self, child: Child) -> Place:
-        if self.rng.random() < self.far_share:
+    def placement(self, child: Child, day: dt.date) -> Place:
+        far = self.rates.at(day).far_share if self.far_share is None else self.far_share
+        if self.rng.random() < far:
             return self.places.beyond(self.rng, child.home)
         return self.places.within(self.rng, child.home)
 
@@ -70,7 +84,7 @@ class CareBuilder:
         place = "P1" if legal == "C2" and rng.random() < 0.3 else foster_place(rng, age)
         if child.uasc:
             place = pick(rng, {"U6": 40, "K3": 35, "H5": 15, "K2": 10}) if age >= 16 else foster_place(rng, age)
-        first = Episode(start, "S", legal, place, provider(rng, place), self._place_for(child, place))
+        first = Episode(start, "S", legal, place, provider(rng, place), self._place_for(child, place, start))
         period = CarePeriod([first], "N1" if not child.uasc else "N8")
         period.cin_category = (
             "N8" if child.uasc else pick(rng, {"N1": 65, "N2": 4, "N3": 3, "N4": 8, "N5": 14, "N6": 2, "N8": 4})
@@ -119,12 +133,20 @@ class CareBuilder:
         return out
 
     def _moves(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str, str]]:
+        """Moves come often in the first year of care, then in a placement's first year; a child settled a
+        year in a placement seldom moves again (the council's stability figures scale both)."""
         rng = self.rng
         out: list[tuple[dt.date, str, str]] = []
         day = start
         while True:
-            year_in = (day - start).days < 365
-            day += dt.timedelta(days=int(rng.expovariate(1.3 if year_in else 0.32) * 365) + 7)
+            year = self.rates.at(day)
+            if (day - start).days < FIRST_MONTHS:
+                gap = rng.expovariate(MOVES_FIRST_MONTHS * year.move_scale)
+            else:
+                gap = rng.expovariate(MOVES_NEW_PLACEMENT * year.unsettled_scale)
+                if gap > 1:  # a year in the placement without a move: settled
+                    gap = 1 + rng.expovariate(MOVES_SETTLED * year.unsettled_scale)
+            day += dt.timedelta(days=int(gap * 365) + 7)
             if day >= end:
                 return out
             out.append((day, "move", ""))
@@ -192,17 +214,20 @@ class CareBuilder:
         )
 
     def _new_placement(self, child: Child, day: dt.date, last: Episode) -> tuple[str, Place | None]:
-        """A move: a placement that differs from the last in type or postcode (the DfE checks that it does)."""
+        """A move: a placement that differs from the last in type or postcode (the DfE checks that it does);
+        in type for a UASC, whose returns carry no postcodes."""
         for _ in range(10):
-            place, placement = foster_place(self.rng, child.age_on(day)), self._place_for(child, "")
+            place, placement = foster_place(self.rng, child.age_on(day)), self._place_for(child, "", day)
+            if child.uasc and place == last.place:
+                continue
             if (place, placement) != (last.place, last.placement):
                 break
         return place, placement
 
-    def _place_for(self, child: Child, place: str) -> Place | None:
+    def _place_for(self, child: Child, place: str, day: dt.date) -> Place | None:
         if place == "P1":
             return child.home
-        return self.placement(child)
+        return self.placement(child, day)
 
     def _reason_ceased(self, child: Child, period: CarePeriod, end: dt.date, eighteen: dt.date) -> str:
         rng = self.rng

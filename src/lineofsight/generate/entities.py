@@ -137,6 +137,22 @@ class Child:
         return bool(self.care) and self.care[-1].start <= day and (self.care[-1].end is None or self.care[-1].end > day)
 
 
+class Quota:
+    """Yes for a share of the draws, spread evenly from a random start: n draws at share s give s x n yeses,
+    give or take one. For figures a council publishes over a few dozen children, where a coin per child
+    would scatter the figure far from its published value."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.level = rng.random()
+
+    def take(self, share: float) -> bool:
+        self.level += share
+        if self.level >= 1:
+            self.level -= 1
+            return True
+        return False
+
+
 def pick(rng: random.Random, weights: Mapping[str, float]) -> str:
     """One code by weight (dict order is fixed, so this is deterministic for a seeded rng)."""
     left = rng.random() * sum(weights.values())

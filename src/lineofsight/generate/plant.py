@@ -17,8 +17,8 @@ defines it; the indicator engine should compute the same thing:
   after MIS_END.
 - placed_within_20_miles: children looked after at 31 March (episode with no
   DEC); the numerator is those whose HOME_POST to PL_POST straight-line distance
-  is 20 miles or less; children whose distance is not known stay in the
-  denominator.
+  is 20 miles or less; children whose distance is not known (UASC, whose home
+  postcode is not recorded) stay in the denominator.
 The two return interview figures are planted exactly: extra children or episodes
 are added so that the denominator makes the share a whole number of children. The
 distance figure is planted as round(share x children looked after).
@@ -218,6 +218,9 @@ def plant_distance(children: list[Child], target: float, places: Places, rng: ra
     current = sorted((c for c in children if c.care and c.care[-1].end is None), key=lambda c: c.child_id)
     take = round(target * len(current))
     rng.shuffle(current)
+    current.sort(key=lambda c: c.uasc)  # a UASC's distance is not known: the near ones are taken from the others
+    if take > sum(not c.uasc for c in current):
+        raise ValueError("too many UASC looked after to plant this distance figure")
     for i, child in enumerate(current):
         home = child.home
         place = places.within(rng, home) if i < take else places.beyond(rng, home)

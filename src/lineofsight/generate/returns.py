@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lineofsight.generate.entities import CarePeriod, Child, pick
+from lineofsight.generate.entities import CarePeriod, Child, Quota, pick
 from lineofsight.generate.places import Place, pretty
+from lineofsight.generate.rates import YearRates
 from lineofsight.model.codes import sex_code
 
 Row = dict[str, Any]
@@ -93,8 +94,9 @@ def episodes(child: Child, periods: list[CarePeriod], year: Year) -> Iterator[Ro
                 "end_date": end,
                 "reason_episode_ceased": ep.rec if end else None,
                 "reason_place_change": ep.reason_change if end else None,
-                "home_postcode": postcode(child.home),
-                "placement_postcode": postcode(ep.placement),
+                # A UASC's home is not known, so neither is the distance (the DfE's "not known" distances).
+                "home_postcode": None if child.uasc else postcode(child.home),
+                "placement_postcode": None if child.uasc else postcode(ep.placement),
                 "urn": urn(ep.place, ep.placement),
             }
 
@@ -172,8 +174,23 @@ def health_outcome(child: Child, periods: list[CarePeriod], year: Year, rng: ran
     }
 
 
-def care_leaver(child: Child, year: Year, rng: random.Random) -> Row | None:
-    """OC3: a care leaver whose 17th to 21st birthday falls in the year."""
+IN_TOUCH = {"YES": 93, "NO": 3, "REFU": 2, "NREQ": 2}
+EET = {
+    "young": {"F2": 40, "F4": 12, "P4": 5, "F5": 5, "F1": 3},
+    "older": {"F1": 8, "F2": 12, "F4": 22, "P4": 6, "F5": 5},
+}
+NEET = {"G5": 25, "G4": 6, "G6": 4}
+ACCOMMODATION = {"Z": 20, "U": 25, "D": 20, "E": 10, "B": 15, "T": 5, "C": 3, "S": 1, "X": 1}
+
+
+def care_leaver(child: Child, year: Year, rng: random.Random, rates: YearRates, quotas: dict[str, Quota]) -> Row | None:
+    """OC3: a care leaver whose 17th to 21st birthday falls in the year.
+
+    The council's published shares (in education, employment or training; in suitable accommodation) are of
+    all its care leavers of the age, those not in touch counting as neither, so the shares among those in
+    touch are the published share over the share in touch. `quotas` (one per share and age band) hold
+    each share to its value for the year's care leavers.
+    """
     left = [p for p in child.care if p.end and p.end <= year.end and child.age_on(p.end) >= 16]
     if (
         not left
@@ -188,7 +205,7 @@ def care_leaver(child: Child, year: Year, rng: random.Random) -> Row | None:
     if not birthdays:
         return None
     young = birthdays[0] <= 18
-    in_touch = pick(rng, {"YES": 93, "NO": 3, "REFU": 2, "NREQ": 2})
+    in_touch = pick(rng, IN_TOUCH)
     if in_touch != "YES":
         return {
             "child_id": child.child_id,
@@ -197,14 +214,12 @@ def care_leaver(child: Child, year: Year, rng: random.Random) -> Row | None:
             "activity": "0",
             "accommodation": "0",
         }
-    activity = pick(
-        rng,
-        {"F2": 40, "F4": 12, "P4": 5, "F5": 5, "F1": 3, "G5": 25, "G4": 6, "G6": 4}
-        if young
-        else {"F1": 8, "F2": 12, "F4": 22, "P4": 6, "F5": 5, "G5": 30, "G4": 10, "G6": 7},
-    )
-    kind = pick(rng, {"Z": 20, "U": 25, "D": 20, "E": 10, "B": 15, "T": 5, "C": 3, "S": 1, "X": 1})
-    accommodation = kind + ("1" if rng.random() < 0.9 else "2")
+    reached = IN_TOUCH["YES"] / sum(IN_TOUCH.values())
+    eet = (rates.eet_17_18 if young else rates.eet_19_21) / reached
+    band = "young" if young else "older"
+    activity = pick(rng, EET[band]) if quotas[f"eet {band}"].take(eet) else pick(rng, NEET)
+    suitable = quotas["suitable"].take(rates.suitable_accommodation / reached)
+    accommodation = pick(rng, ACCOMMODATION) + ("1" if suitable else "2")
     return {
         "child_id": child.child_id,
         "date_of_birth": child.dob,

@@ -19,7 +19,8 @@ from lineofsight.formats.cin_census import write_census
 from lineofsight.formats.csv_tables import write_table
 from lineofsight.generate import census as cin
 from lineofsight.generate import returns as r
-from lineofsight.generate.councils import Council, first
+from lineofsight.generate.councils import Council, by_code, first
+from lineofsight.generate.entities import Quota
 from lineofsight.generate.places import Places, places_for
 from lineofsight.generate.plant import (
     Targets,
@@ -28,6 +29,7 @@ from lineofsight.generate.plant import (
     plant_return_interviews,
     plant_turnover,
 )
+from lineofsight.generate.rates import Rates
 from lineofsight.generate.simulate import Options, Result, Simulation
 from lineofsight.generate.workforce import Workforce, vacancies
 from lineofsight.model import local, ssda903
@@ -54,12 +56,13 @@ class Plan:
     """Everything that decides the output: same plan, same bytes."""
 
     seed: int = 1
-    population: int = 36_000
+    population: int | None = None  # children aged 0-17 in every council and year; None: each council's own (ONS)
     councils: int = 1
     years: int = 3
     first_year: int | None = None
-    far_share: float = 0.10
+    far_share: float | None = None  # placements more than 20 miles from home; None: each council's own
     targets: Targets = field(default_factory=Targets)
+    codes: tuple[str, ...] = ()  # these councils (DfE codes) instead of the first `councils`
 
     @property
     def year_list(self) -> list[int]:
@@ -75,7 +78,7 @@ def council_rng(seed: int, la_code: str, part: str = "") -> random.Random:
 def generate(out: Path, plan: Plan, on_step: Callable[[str], None] | None = None, processes: int = 1) -> list[Path]:
     """Write every council's folders and population.csv; return the folders written."""
     out.mkdir(parents=True, exist_ok=True)
-    chosen = first(plan.councils)
+    chosen = tuple(by_code(code) for code in plan.codes) or first(plan.councils)
     write_population(out / "population.csv", chosen, plan)
     jobs = [(out, plan, council) for council in chosen]
     folders: list[Path] = []
@@ -101,18 +104,24 @@ def _council_job(job: tuple[Path, Plan, Council]) -> list[Path]:
 def write_population(path: Path, councils: tuple[Council, ...], plan: Plan) -> None:
     """ONS-style mid-year estimates: a collection year ending March YYYY uses mid-(YYYY-1)."""
     rows = (
-        {"la_code": c.la_code, "year": year - 1, "population_0_17": plan.population}
+        {"la_code": c.la_code, "year": year - 1, "population_0_17": round(rates(plan, c).year(year).population)}
         for c in councils
         for year in plan.year_list
     )
     write_table(path, local.POPULATION, rows)
 
 
+def rates(plan: Plan, council: Council) -> Rates:
+    return Rates(council.la_code, plan.population)
+
+
 def simulate(plan: Plan, council: Council) -> tuple[Result, Workforce, Places]:
     years = plan.year_list
     places = places_for(council)
-    workforce = Workforce(council.la_code, council_rng(plan.seed, council.la_code, "workforce"), plan.population)
-    options = Options(plan.population, dt.date(years[0] - 1, 4, 1), dt.date(years[-1], 3, 31), plan.far_share)
+    own = rates(plan, council)
+    workforce_rng = council_rng(plan.seed, council.la_code, "workforce")
+    workforce = Workforce(council.la_code, workforce_rng, own.year(years[0]).population, own)
+    options = Options(own, dt.date(years[0] - 1, 4, 1), dt.date(years[-1], 3, 31), plan.far_share)
     rng = council_rng(plan.seed, council.la_code)
     result = Simulation(council.la_code, rng, places, options, workforce.ids(workforce.size)).run()
     return result, workforce, places
@@ -131,12 +140,13 @@ def write_council(out: Path, plan: Plan, council: Council) -> Iterator[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         latest = year == years[-1]
         rng = council_rng(plan.seed, council.la_code, str(year))
-        write_year(folder, council.la_code, r.Year(year), result, rng, plan.targets if latest else Targets())
+        targets = plan.targets if latest else Targets()
+        write_year(folder, council.la_code, r.Year(year), result, rng, targets, workforce.rates)
         write_workforce(folder, council.la_code, workforce, year, rng, plan.targets if latest else Targets())
         yield folder
 
 
-def ssda903_rows(children: list[Any], year: r.Year, rng: random.Random) -> dict[str, list[r.Row]]:
+def ssda903_rows(children: list[Any], year: r.Year, rng: random.Random, rates: Rates) -> dict[str, list[r.Row]]:
     tables: dict[str, list[r.Row]] = {name: [] for name in SSDA903_FILES}
     for child, periods in r.looked_after(children, year):
         tables["header.csv"].append(r.header(child, year))
@@ -155,8 +165,9 @@ def ssda903_rows(children: list[Any], year: r.Year, rng: random.Random) -> dict[
             if row is not None:
                 tables[name].append(row)
     in_header = {row["child_id"] for row in tables["header.csv"]}
+    quotas = {name: Quota(rng) for name in ("eet young", "eet older", "suitable")}
     for child in children:
-        leaver = r.care_leaver(child, year, rng)
+        leaver = r.care_leaver(child, year, rng, rates.year(year.year), quotas)
         if leaver is not None:
             tables["oc3.csv"].append(leaver)
             if child.child_id not in in_header:  # every child in any table has a Header row, care leavers too
@@ -164,8 +175,10 @@ def ssda903_rows(children: list[Any], year: r.Year, rng: random.Random) -> dict[
     return tables
 
 
-def write_year(folder: Path, la_code: str, year: r.Year, result: Result, rng: random.Random, targets: Targets) -> None:
-    tables = ssda903_rows(result.children, year, rng)
+def write_year(
+    folder: Path, la_code: str, year: r.Year, result: Result, rng: random.Random, targets: Targets, rates: Rates
+) -> None:
+    tables = ssda903_rows(result.children, year, rng, rates)
     for name, table in SSDA903_FILES.items():
         write_table(folder / name, table, tables[name])
     write_census(folder / "cin_census.xml", la_code, year.year, cin.census_children(result.children, year))
@@ -186,4 +199,4 @@ def write_workforce(
     if targets.experience_3y is not None:
         plant_experience(rows, year, targets.experience_3y, lambda n: f"SW{la_code}9{n:03d}")
     write_table(folder / "workforce.csv", local.WORKER, rows)
-    write_table(folder / "vacancies.csv", local.VACANCY, vacancies(rows, rng))
+    write_table(folder / "vacancies.csv", local.VACANCY, vacancies(rows, rng, workforce.rates.year(year).vacancy))

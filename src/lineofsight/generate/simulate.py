@@ -1,11 +1,14 @@
 """Simulate one council's children event by event: contacts, referrals, assessments, enquiries,
 plans, care and missing episodes, over a warm-up and the collection years asked for.
 
-Rates are tuned to England's published figures (INDICATORS.md): about 520
-referrals per 10,000 children a year, 22% of them within 12 months of the last,
-assessments taking a median of 33 working days (86% within 45), 81% of initial
-conferences within 15 working days of the section 47 start, and enough entries
-to care (about 25 per 10,000 a year) for about 70 per 10,000 looked after.
+Each council's rates are its own published figures, year by year (`rates`):
+referrals per child, re-referrals, second plans; children on a plan and looked
+after scale the steps below, whose base rates are tuned to England
+(INDICATORS.md): about 520 referrals per 10,000 children a year, assessments
+taking a median of 33 working days (86% within 45; no council figure is in the
+reference data), 81% of initial conferences within 15 working days of the
+section 47 start, and enough entries to care (about 25 per 10,000 a year) for
+about 70 per 10,000 looked after.
 """
 
 from __future__ import annotations
@@ -29,13 +32,13 @@ from lineofsight.generate.entities import (
     quantile,
 )
 from lineofsight.generate.places import Places
+from lineofsight.generate.rates import Rates
 
 WARM_UP_YEARS = 8  # years simulated before the first return, so long care periods and histories exist
-REFERRALS_PER_CHILD_YEAR = 0.052
-RE_REFERRAL = 0.22
 CARE_ENTRY_AFTER_S47 = 0.13  # with the other routes, about 4.7% of referrals end in care
 CARE_ENTRY_OTHER = 0.032
 UASC_PER_CHILD_YEAR = 0.00012
+PLAN_AFTER_S47 = 0.40  # England: enquiries leading to a conference (45%) that make a plan (88%)
 ASSESSMENT_DAYS = ((0, 0), (0.05, 4), (0.25, 17), (0.5, 33), (0.75, 43), (0.857, 45), (0.95, 62), (1, 120))
 ICPC_DAYS = ((0, 2), (0.087, 10), (0.5, 14), (0.814, 15), (0.9, 20), (1, 45))
 SOURCES = {
@@ -85,12 +88,12 @@ UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 @dataclass
 class Options:
-    """What to simulate: population (children aged 0-17) and the span of dates."""
+    """What to simulate: the council's rates (and population) year by year, and the span of dates."""
 
-    population: int
+    rates: Rates
     first_day: dt.date  # 1 April of the first collection year
     last_day: dt.date  # 31 March of the last collection year
-    far_share: float = 0.10  # placements more than 20 miles from home
+    far_share: float | None = None  # placements more than 20 miles from home; None: the council's own
 
 
 @dataclass
@@ -118,21 +121,22 @@ class Simulation:
         self.places = places
         self.options = options
         self.start = options.first_day.replace(year=options.first_day.year - WARM_UP_YEARS)
-        self.care = CareBuilder(rng, places, options.far_share, social_workers)
+        self.care = CareBuilder(rng, places, options.rates, social_workers, options.far_share)
         self.children: list[Child] = []
         self.recent: deque[tuple[dt.date, Child]] = deque()
         self.result = Result(self.children)
 
     def run(self) -> Result:
-        rng, per_day = self.rng, self.options.population / 365.25
+        rng, rates = self.rng, self.options.rates
         clock = float(self.start.toordinal())
-        while True:
-            clock += rng.expovariate(per_day * REFERRALS_PER_CHILD_YEAR)
+        while True:  # referrals arrive at the rate of the year the clock is in (its population and referral rate)
+            year = rates.at(dt.date.fromordinal(int(clock)))
+            clock += rng.expovariate(year.population * year.referrals / 365.25)
             day = dt.date.fromordinal(int(clock))
             if day > self.options.last_day:
                 break
             self._referral(day)
-            if rng.random() < UASC_PER_CHILD_YEAR / REFERRALS_PER_CHILD_YEAR:
+            if rng.random() < UASC_PER_CHILD_YEAR / year.referrals:
                 self._uasc(day)
         return self.result
 
@@ -154,14 +158,14 @@ class Simulation:
             disabilities=["NONE"] if rng.random() < 0.87 else disabilities(rng),
             uasc=uasc,
         )
-        child.plans_before = 1 if rng.random() < 0.25 else 0
+        child.plans_before = 1 if rng.random() < self.options.rates.at(day).second_plan else 0
         self.children.append(child)
         return child
 
     def _choose_child(self, day: dt.date) -> Child:
         while self.recent and (day - self.recent[0][0]).days > 365:
             self.recent.popleft()
-        if self.recent and self.rng.random() < RE_REFERRAL:
+        if self.recent and self.rng.random() < self.options.rates.at(day).re_referral:
             for _ in range(12):  # many recent referrals are still open: look for one that closed
                 candidate = self.recent[self.rng.randrange(len(self.recent))][1]
                 if candidate.open_referral(day) is None and not candidate.in_care(day) and candidate.age_on(day) < 17:
@@ -212,7 +216,8 @@ class Simulation:
         elif route == "cin":
             end = authorised + dt.timedelta(days=rng.randint(60, 420))
             referral.cin_plans.append((authorised, end))
-        if rng.random() < (CARE_ENTRY_AFTER_S47 if route == "s47" else CARE_ENTRY_OTHER):
+        entry = (CARE_ENTRY_AFTER_S47 if route == "s47" else CARE_ENTRY_OTHER) * self.options.rates.at(day).care_scale
+        if rng.random() < entry:
             period = self._enter_care(child, day + dt.timedelta(days=rng.randint(0, 150)), emergency=rng.random() < 0.1)
             if period is not None:
                 end = period.end
@@ -232,7 +237,8 @@ class Simulation:
         rng = self.rng
         start = day + dt.timedelta(days=rng.randint(0, 3))
         target = add_working_days(start, 15)
-        if rng.random() < 0.55:
+        plan = min(0.88, PLAN_AFTER_S47 * self.options.rates.at(day).plan_scale)
+        if rng.random() < 1 - plan / 0.88:  # no conference needed
             referral.section47.append(Section47(start, target, None, True))
             end = start + dt.timedelta(days=rng.randint(60, 300))
             referral.cin_plans.append((start + dt.timedelta(days=14), end))

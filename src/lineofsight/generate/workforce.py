@@ -1,8 +1,11 @@
 """The council's social workers, census by census (30 September), with starters, leavers and agency staff.
 
-Rates follow the CSWW census for England (2025): FTE turnover about 12%,
-agency about 13% of FTE, vacancies about 14% of posts, about 15 cases per
-case-holding FTE and sickness absence about 3.5% of working days.
+Rates are the council's own figures in the CSWW census of each year (`rates`):
+FTE turnover, agency FTE share, vacancy rate, cases per case-holding FTE and
+sickness absence (England 2025: 12%, 13%, 14%, 15.2 and 3.5%). As the DfE
+defines them, agency workers are outside turnover and the vacancy rate's
+denominator (vacancies / (vacancies + employed FTE in post)), inside the agency
+rate and the caseload.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import random
 from dataclasses import dataclass
 
 from lineofsight.generate.entities import pick
+from lineofsight.generate.rates import Rates, YearRates
 from lineofsight.generate.returns import Row
 
 ROLES = {"5": 62, "4": 12, "3": 12, "2": 5, "1": 2, "6": 7}
@@ -25,7 +29,9 @@ TEAMS = (
 )
 LEAVING = {"RES": 70, "RET": 8, "TRN": 10, "DIS": 2, "END": 4, "OTH": 6}
 WORKING_DAYS_A_YEAR = 253
-TURNOVER, AGENCY, VACANCY, ABSENCE = 0.12, 0.16, 0.142, 0.035
+AGENCY_LEAVING = 0.35  # agency staff stay for months, not years
+# Cases per FTE by role, against the council's caseload: senior practitioners hold fewer; managers none.
+CASES_BY_ROLE = {"5": 1.077, "4": 0.6}
 
 
 @dataclass
@@ -47,9 +53,10 @@ def census_date(year: int) -> dt.date:
 
 
 class Workforce:
-    def __init__(self, la_code: str, rng: random.Random, population: int) -> None:
+    def __init__(self, la_code: str, rng: random.Random, population: float, rates: Rates) -> None:
         self.la_code = la_code
         self.rng = rng
+        self.rates = rates
         self.size = max(8, round(population * 0.0032))  # about 115 social workers for 36,000 children
         self.workers: list[Worker] = []
 
@@ -66,7 +73,7 @@ class Workforce:
             pick(rng, ROLES),
             rng.choice(TEAMS),
             rng.choice((1.0, 1.0, 1.0, 1.0, 0.8, 0.6, 0.5)),
-            rng.random() < AGENCY if agency is None else agency,
+            rng.random() < self.rates.at(day).agency if agency is None else agency,
             day,
             qualified,
         )
@@ -75,20 +82,26 @@ class Workforce:
 
     def census(self, year: int) -> list[Row]:
         """Advance one census year and return its rows: in post at 30 September, and employed leavers."""
-        rng = self.rng
+        rng, rates = self.rng, self.rates.year(year)
         census = census_date(year)
         first = census_date(year - 1) + dt.timedelta(days=1)
         if not self.workers:
             for _ in range(self.size):
                 self._hire(census - dt.timedelta(days=rng.randint(1, 365 * 12)))
-        for worker in self.in_post(first - dt.timedelta(days=1)):
-            if rng.random() < (TURNOVER if not worker.agency else 0.35):
-                worker.leaving = first + dt.timedelta(days=rng.randint(0, 363))
-                worker.reason = pick(rng, LEAVING) if not worker.agency else "END"
-        while len(self.in_post(census)) < self.size:
-            self._hire(first + dt.timedelta(days=rng.randint(0, 364)))
-        rows = [self.row(w, census, first) for w in self.workers if self._in_year(w, first, census)]
-        return rows
+        staff = self.in_post(first - dt.timedelta(days=1))
+        employed = [w for w in staff if not w.agency]
+        # Exactly the council's turnover of its employed staff leave (a quota, not a coin each: small councils
+        # would otherwise scatter far from their published rate); agency staff leave at their own rate.
+        leaving = rng.sample(employed, round(rates.turnover * len(employed)))
+        leaving += [w for w in staff if w.agency and rng.random() < AGENCY_LEAVING]
+        for worker in leaving:
+            worker.leaving = first + dt.timedelta(days=rng.randint(0, 363))
+            worker.reason = pick(rng, LEAVING) if not worker.agency else "END"
+        while len(staff := self.in_post(census)) < self.size:
+            # Agency staff fill posts while the agency share is under the council's: it holds year on year.
+            agency = sum(w.fte for w in staff if w.agency) < rates.agency * sum(w.fte for w in staff)
+            self._hire(first + dt.timedelta(days=rng.randint(0, 364)), agency)
+        return [self.row(w, census, first, rates) for w in self.workers if self._in_year(w, first, census)]
 
     def in_post(self, day: dt.date) -> list[Worker]:
         return [w for w in self.workers if w.start <= day and (w.leaving is None or w.leaving > day)]
@@ -101,11 +114,12 @@ class Workforce:
             return True
         return first <= w.leaving and not w.agency  # agency leavers are not in the census
 
-    def row(self, w: Worker, census: dt.date, first: dt.date) -> Row:
+    def row(self, w: Worker, census: dt.date, first: dt.date, rates: YearRates) -> Row:
         rng = self.rng
         left = w.leaving is not None and w.leaving <= census
-        days = rng.expovariate(1 / (ABSENCE * WORKING_DAYS_A_YEAR * w.fte)) if rng.random() < 0.7 else 0.0
-        cases = {"5": max(1, round(rng.gauss(15.2 * w.fte, 3))), "4": round(rng.gauss(9, 3)), "3": rng.randint(0, 3)}
+        days = rng.expovariate(1 / (rates.absence * WORKING_DAYS_A_YEAR * w.fte)) if rng.random() < 0.7 else 0.0
+        share = CASES_BY_ROLE.get(w.role, 0.0)
+        cases = max(1, round(rng.gauss(rates.caseload * share * w.fte, 2.5))) if share else 0
         return {
             "worker_id": w.worker_id,
             "role": w.role,
@@ -117,17 +131,18 @@ class Workforce:
             "leaving_reason": w.reason if left else None,
             "qualification_date": w.qualified,
             "absence_days": round(days / 0.7, 1),
-            "cases": None if left else max(0, cases.get(w.role, 0)),
+            "cases": None if left else cases,
         }
 
 
-def vacancies(rows: list[Row], rng: random.Random) -> list[Row]:
-    """Vacant posts at 30 September: about 14% of posts, mostly case holders, most covered by agency staff."""
-    in_post = sum(r["fte"] for r in rows if r["leaving_date"] is None)
-    total = in_post * VACANCY / (1 - VACANCY)
+def vacancies(rows: list[Row], rng: random.Random, rate: float) -> list[Row]:
+    """Vacant posts at 30 September, `rate` of employed posts (the DfE's: vacancies / (vacancies + employed FTE in
+    post), agency staff outside both), mostly case holders', most covered by agency staff."""
+    in_post = sum(r["fte"] for r in rows if r["leaving_date"] is None and not r["agency"])
+    total = in_post * rate / (1 - rate)
     out = []
     for role, share in (("5", 0.8), ("4", 0.1), ("3", 0.1)):
-        fte = round(total * share * rng.uniform(0.85, 1.15), 1)
+        fte = round(total * share, 1)
         out.append(
             {"role": role, "vacancies_fte": fte, "covered_by_agency_fte": round(fte * rng.uniform(0.6, 0.85), 1)}
         )

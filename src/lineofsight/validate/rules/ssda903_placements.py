@@ -292,7 +292,10 @@ POSTCODES = (
         E,
         ("HOME_POST", "PL_POST"),
         "Child is looked after but no postcodes are recorded.",
-        f"t.legal_status NOT IN {RESPITE} AND (t.home_postcode IS NULL OR t.placement_postcode IS NULL)",
+        # The DfE's rule asks for postcodes only of children not UASC: a UASC's home postcode is not known (DfE
+        # SSDA903 validation rules, 392B; the DfE's own check also spares those UASC in the two years before).
+        f"t.legal_status NOT IN {RESPITE} AND (t.home_postcode IS NULL OR t.placement_postcode IS NULL) "
+        "AND t.child_id NOT IN (SELECT child_id FROM @uasc)",
     ),
     rule(
         "392c",
