@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from lineofsight.benchmark import calibration
 from lineofsight.calendar import year_label
 from lineofsight.cli.progress import bar
 from lineofsight.errors import UserError
@@ -27,6 +28,7 @@ from lineofsight.store.load import load_paths
 console = Console()
 DEMO_POPULATION = 36_000  # North Lincolnshire's children aged 0-17, roughly
 DEMO_DB = "lineofsight.duckdb"
+LAST_PUBLISHED = 2025  # the latest collection year the DfE has published for every calibrated figure
 
 
 def register(app: typer.Typer) -> None:
@@ -48,8 +50,11 @@ def generate_command(
         typer.Option("--population", help="Children aged 0-17 in each council (default: each council's own, ONS)"),
     ] = None,
     council_count: Annotated[
-        int, typer.Option("--councils", help="How many councils, North Lincolnshire first then by LA code")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--councils", help="How many councils, North Lincolnshire first then by LA code (default 1; report: 153)"
+        ),
+    ] = None,
     years: Annotated[int, typer.Option("--years", help="Collection years to write")] = 3,
     first_year: Annotated[
         int | None, typer.Option("--first-year", help="First collection year (default: the last one is 2026)")
@@ -72,9 +77,18 @@ def generate_command(
         float | None, typer.Option(help="Plant: share of children looked after at 31 March within 20 miles")
     ] = None,
     processes: Annotated[int, typer.Option("--processes", help="Councils generated in parallel")] = 2,
+    calibration_report: Annotated[
+        bool,
+        typer.Option(
+            "--calibration-report",
+            help="Generate, load and compare the last year's indicators with the DfE's published figures; "
+            "writes OUT/calibration.md",
+        ),
+    ] = False,
 ) -> None:
     """Simulate councils child by child and write their returns (SSDA903, CIN census, workforce, local lists)."""
     total = len(councils())
+    council_count = council_count or (total if calibration_report else 1)
     if not 1 <= council_count <= total:
         raise UserError(f"--councils {council_count}: choose 1 to {total}")
     if population is not None and population < 1000:
@@ -88,9 +102,24 @@ def generate_command(
         _share("rhi-72h", rhi_72h),
         _share("placed-within-20-miles", placed_within_20_miles),
     )
+    if calibration_report:
+        report_command(out, seed, council_count, years, first_year, processes)
+        return
     plan = Plan(seed, population, council_count, years, first_year, _share("far", far), targets)
     folders = run_generation(out, plan, processes)
     console.print(f"Wrote {len(folders)} council-years and population.csv to {out}")
+
+
+def report_command(
+    out: Path, seed: int, council_count: int, years: int, first_year: int | None, processes: int
+) -> None:
+    last = (first_year + years - 1) if first_year is not None else LAST_PUBLISHED
+    with bar() as progress:
+        task = progress.add_task("generating councils", total=council_count)
+        report = calibration.run(out, council_count, years, last, seed, processes, lambda la: progress.advance(task))
+    text = calibration.markdown(report)
+    (out / "calibration.md").write_text(text, encoding="utf-8")
+    console.print(text, markup=False, highlight=False)
 
 
 def run_generation(out: Path, plan: Plan, processes: int = 1) -> list[Path]:
