@@ -1,21 +1,14 @@
-"""The councils' parameter table (built from the DfE's published figures) and the rates drawn from it."""
+"""The councils' parameters (the DfE's published figures in the reference bundle) and the rates drawn from them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 
 from lineofsight.generate.entities import Quota
-from lineofsight.generate.parameters import ENGLAND, TABLE, _value, build, load
+from lineofsight.generate.parameters import ENGLAND, _value, load
 from lineofsight.generate.rates import CARE_TUNING, Rates
 from lineofsight.generate.workforce import vacancies
-
-
-def test_the_committed_table_is_what_the_documented_command_builds(reference_dir: Path, tmp_path: Path) -> None:
-    built = tmp_path / "councils.csv"
-    build(reference_dir, built)
-    assert built.read_text(encoding="utf-8") == TABLE.read_text(encoding="utf-8")
 
 
 def test_published_figures_are_taken_as_published() -> None:
