@@ -219,8 +219,7 @@ def plant_distance(children: list[Child], target: float, places: Places, rng: ra
     take = round(target * len(current))
     rng.shuffle(current)
     current.sort(key=lambda c: c.uasc)  # a UASC's distance is not known: the near ones are taken from the others
-    if take > sum(not c.uasc for c in current):
-        raise ValueError("too many UASC looked after to plant this distance figure")
+    take = min(take, sum(not c.uasc for c in current))  # as near as the UASC (distance not known) allow
     for i, child in enumerate(current):
         home = child.home
         place = places.within(rng, home) if i < take else places.beyond(rng, home)

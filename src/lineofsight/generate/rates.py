@@ -78,8 +78,7 @@ def _year_rates(la_code: str, year: int, population: int | None) -> YearRates:
         population=float(population) if population is not None else own["population_0_17"],
         referrals=own["cin.referrals_rate"] / 10_000,
         re_referral=own["cin.rereferrals_12m"] / 100,
-        # Plans made within the simulation add to those made before it: 0.9 of the share is asked for (measured).
-        second_plan=0.9 * own["cp.second_plan"] / 100,
+        second_plan=own["cp.second_plan"] / 100,
         plan_scale=ratio("cp.plans_rate") / per_referral,
         care_scale=CARE_TUNING * ratio("cla.rate") / per_referral,
         move_scale=math.sqrt(ratio("cla.stability_3plus")),
