@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from lineofsight.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared beside the checkout; LINEOFSIGHT_SHARED names it when the checkout is elsewhere (a git worktree).
@@ -62,3 +65,59 @@ def reference_db(sample_db: Path, reference_dir: Path, tmp_path_factory: pytest.
         lookup = dfe / "LTLA-UTLA_Apr23_Lookup_England-Wales.csv"
         save_geography(store, load_geography(reference_dir / "la_district_boundaries.geojson", lookup), "test")
     return db
+
+
+# --- PostgreSQL, the team's shared store -------------------------------------------------------------------------
+
+POSTGRES = "postgresql://lineofsight:lineofsight@127.0.0.1:54329/lineofsight_test"  # scripts/start-postgres.sh
+
+
+@pytest.fixture(scope="session")
+def postgres_url(worker_id: str) -> str:
+    """A database of this test process's own on the test server (`make test` starts it), emptied first.
+
+    If the server cannot be reached the test fails, saying how to start it: nothing is skipped."""
+    import psycopg
+
+    admin = os.environ.get("LINEOFSIGHT_TEST_POSTGRES", POSTGRES)
+    name = f"lineofsight_test_{worker_id}"
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as con:
+            con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            con.execute(f"CREATE DATABASE {name}")
+    except psycopg.OperationalError as exc:
+        pytest.fail(
+            f"PostgreSQL is not reachable at {admin} ({str(exc).strip().splitlines()[-1]}): start it with "
+            "`sh scripts/start-postgres.sh` (make test and .ci/run do), or set LINEOFSIGHT_TEST_POSTGRES",
+            pytrace=False,
+        )
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+def empty(store: Store) -> Store:
+    """Empty every table but the calendar (a server store outlives a test; building the calendar is slow)."""
+    from lineofsight.model import TABLES
+    from lineofsight.store import POSTCODE
+
+    names = ", ".join([*(t.name for t in TABLES.values()), POSTCODE.name])
+    store.con.execute(f"TRUNCATE {names}" if store.dialect == "postgres" else "SELECT 1")
+    return store
+
+
+@pytest.fixture(scope="session")
+def emptied() -> Callable[[Store], Store]:
+    """`empty`, for tests that hold a server store for a whole module."""
+    return empty
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def any_store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty store of each kind: the embedded DuckDB and the PostgreSQL server."""
+    if request.param == "duckdb":
+        with Store() as store:
+            yield store
+        return
+    from lineofsight.store.postgres import PgStore
+
+    with PgStore(request.getfixturevalue("postgres_url")) as store:
+        yield empty(store)

@@ -50,22 +50,22 @@ def adoption_store(store: Store | None = None, la: str = LA) -> Store:
     return store
 
 
-def test_a1_entering_care_to_moving_in() -> None:
+def test_a1_entering_care_to_moving_in(any_store: Store) -> None:
     # D1: 1 Jan 2023 to 1 Jun 2024 = 365 + 31 + 29 + 31 + 30 + 31 = 517 days
     # D2: 1 Mar 2023 to 1 Mar 2024 (placed for adoption) = 366 days (29 Feb 2024)
     # D3: 1 Jan 2024 to 1 Sep 2024 = 31 + 29 + 31 + 30 + 31 + 30 + 31 + 31 = 244 days
-    assert figure(adoption_store(), "adoption.a1") == (1127, 3, pytest.approx(1127 / 3))
+    assert figure(adoption_store(any_store), "adoption.a1") == (1127, 3, pytest.approx(1127 / 3))
 
 
-def test_a10_stops_the_clock_when_the_foster_carer_adopts() -> None:
+def test_a10_stops_the_clock_when_the_foster_carer_adopts(any_store: Store) -> None:
     # D2 is adopted by its foster carer: clock stops 1 Jul 2023 = 31 + 30 + 31 + 30 = 122 days
-    assert figure(adoption_store(), "adoption.a10") == (517 + 122 + 244, 3, pytest.approx(883 / 3))
+    assert figure(adoption_store(any_store), "adoption.a10") == (517 + 122 + 244, 3, pytest.approx(883 / 3))
 
 
-def test_a10_foster_placement_that_began_with_b_stops_the_clock() -> None:
+def test_a10_foster_placement_that_began_with_b_stops_the_clock(any_store: Store) -> None:
     """RNE B (placement order and new carers at once) starts the placement with the carers who adopt; the move
     to A5 with them (T, same carers) does not."""
-    store = Store()
+    store = any_store
     put(
         store,
         "episode",
@@ -81,10 +81,10 @@ def test_a10_foster_placement_that_began_with_b_stops_the_clock() -> None:
     assert figure(store, "adoption.a1") == (365, 1, 365.0)
 
 
-def test_a2_placement_order_to_match() -> None:
+def test_a2_placement_order_to_match(any_store: Store) -> None:
     # D1: order 1 Jun 2023 to match 1 May 2024 = 30+31+31+30+31+30+31 + 31+29+31+30 = 335
     # D2: matched 1 Aug 2023, before the order of 1 Sep 2023: 0. D3: no order, left out.
-    assert figure(adoption_store(), "adoption.a2") == (335, 2, 167.5)
+    assert figure(adoption_store(any_store), "adoption.a2") == (335, 2, 167.5)
 
 
 def three_year_store(store: Store | None = None, la: str = LA) -> Store:
@@ -153,8 +153,8 @@ F2_A1, F2_A10, F2_A2 = 366, 30 + 31 + 30 + 31 + 31, 0
 G1_A1, G1_A2 = 365 + 30 + 31, 31 + 30 + 31 + 31 + 28 + 31 + 30
 
 
-def test_3_year_averages_pool_the_children_of_the_three_years() -> None:
-    store = three_year_store()
+def test_3_year_averages_pool_the_children_of_the_three_years(any_store: Store) -> None:
+    store = three_year_store(any_store)
     # 2025/26 pools 2023/24 (E1), 2024/25 (F1, F2) and 2025/26 (G1): four children, not a mean of yearly means
     a1 = E1_A1 + F1_A1 + F2_A1 + G1_A1
     assert figure(store, "adoption.a1_3y") == (a1, 4, a1 / 4)  # 1553 / 4 = 388.25
@@ -170,8 +170,8 @@ def test_3_year_averages_pool_the_children_of_the_three_years() -> None:
     assert figure(store, "adoption.a1_3y")[:2] == (sum(s[0] for s in singles), sum(s[1] for s in singles))
 
 
-def test_3_year_list_names_the_children_and_the_year_each_was_adopted() -> None:
-    members = children(three_year_store(), "adoption.a1_3y", LA, 2026, "pytest")
+def test_3_year_list_names_the_children_and_the_year_each_was_adopted(any_store: Store) -> None:
+    members = children(three_year_store(any_store), "adoption.a1_3y", LA, 2026, "pytest")
     got = sorted((m.child_id, m.value, m.detail["adopted_in"]) for m in members)
     assert got == [
         ("E1", E1_A1, "2023/24"),
@@ -182,8 +182,8 @@ def test_3_year_list_names_the_children_and_the_year_each_was_adopted() -> None:
     assert str(members[0].detail["entered_care"]) and "foster_care" in members[0].detail
 
 
-def test_no_3_year_figure_until_all_three_years_are_loaded() -> None:
-    store = three_year_store()
+def test_no_3_year_figure_until_all_three_years_are_loaded(any_store: Store) -> None:
+    store = three_year_store(any_store)
     # 2023/24 would pool 2021/22 (not loaded), 2022/23 and 2023/24: two years of three, so no figure at all,
     # and no children behind it; the single-year figure is still there.
     assert figure(store, "adoption.a1_3y", year=2024) == (0, 0, None)
@@ -198,8 +198,8 @@ def test_no_3_year_figure_until_all_three_years_are_loaded() -> None:
     assert figure(store, "adoption.a1")[1] == 1  # the single year still has G1
 
 
-def test_care_leavers() -> None:
-    store = Store()
+def test_care_leavers(any_store: Store) -> None:
+    store = any_store
     leavers = [
         ("L1", "2008-06-01", "YES", "F2", "B1"),  # 17
         ("L2", "2007-04-01", "NO", "G5", "0"),  # 18 (19 the day after 31 March)

@@ -24,8 +24,8 @@ def episode(child: str, start: str, rne: str, ls: str, place: str, end: str | No
     }
 
 
-def test_rate_at_31_march_leaves_out_short_breaks() -> None:
-    store = Store()
+def test_rate_at_31_march_leaves_out_short_breaks(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "episode",
@@ -41,8 +41,8 @@ def test_rate_at_31_march_leaves_out_short_breaks() -> None:
     assert figure(store, "cla.rate") == (2, 5000, 4.0)
 
 
-def test_three_placements_counts_moves_not_episodes() -> None:
-    store = Store()
+def test_three_placements_counts_moves_not_episodes(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "episode",
@@ -71,10 +71,10 @@ def test_three_placements_counts_moves_not_episodes() -> None:
     assert figure(store, "cla.stability_3plus") == (1, 3, pytest.approx(100 / 3))
 
 
-def test_three_placements_counts_b_t_and_u_episodes() -> None:
+def test_three_placements_counts_b_t_and_u_episodes(any_store: Store) -> None:
     """RNE as the DfE SSDA903 guide defines it: B new placement and carers with a new legal status, T another
     placement with the same carers, U the same with a new legal status. Each starts a placement; L does not."""
-    store = Store()
+    store = any_store
     put(
         store,
         "episode",
@@ -103,10 +103,10 @@ def test_three_placements_counts_b_t_and_u_episodes() -> None:
     assert listed == {"B1": 3.0, "T1": 3.0, "U1": 2.0, "L1": 1.0}
 
 
-def test_long_term_stability_reads_the_carer_from_rne() -> None:
+def test_long_term_stability_reads_the_carer_from_rne(any_store: Store) -> None:
     """Same carer for 2 years: T and U keep the carers (the placement type changed), B brings new carers,
     and a move into fostering for adoption (U5) counts as a change even with the same carers (DfE, since 2021)."""
-    store = Store()
+    store = any_store
     put(
         store,
         "episode",
@@ -127,8 +127,8 @@ def test_long_term_stability_reads_the_carer_from_rne() -> None:
     assert figure(store, "cla.stability_long_term") == (2, 4, 50.0)
 
 
-def test_long_term_stability() -> None:
-    store = Store()
+def test_long_term_stability(any_store: Store) -> None:
+    store = any_store
     # 31 March 2026: in care since 30 Sep 2023 or earlier, in the placement since 31 Mar 2024 or earlier.
     # T1's first episode ended before 2025/26, so it is only in the earlier returns.
     for year in (2024, 2025):
@@ -156,8 +156,8 @@ def test_long_term_stability() -> None:
     assert figure(store, "cla.stability_long_term") == (3, 4, 75.0)
 
 
-def test_placed_more_than_20_miles_is_strict() -> None:
-    store = Store()
+def test_placed_more_than_20_miles_is_strict(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "postcode",
@@ -186,8 +186,8 @@ def test_placed_more_than_20_miles_is_strict() -> None:
     assert listed == {"P1": 20.0, "P2": 20.1, "P3": 6.2, "P4": None}
 
 
-def test_missing_counts_children_with_a_missing_incident() -> None:
-    store = Store()
+def test_missing_counts_children_with_a_missing_incident(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "episode",
@@ -214,8 +214,8 @@ def test_missing_counts_children_with_a_missing_incident() -> None:
     assert figure(store, "cla.missing") == (1, 4, 25.0)
 
 
-def test_health_measures_of_the_oc2_cohort() -> None:
-    store = Store()
+def test_health_measures_of_the_oc2_cohort(any_store: Store) -> None:
+    store = any_store
     ages = {"H1": "2015-06-01", "H2": "2010-06-01", "H3": "2017-06-01", "H4": "2008-06-01", "H5": "2012-01-01"}
     put(store, "episode", [episode(c, "2020-01-01", "S", "C2", "U4") for c in ("H1", "H2", "H3", "H4")])
     put(store, "episode", [episode("H5", "2024-01-01", "S", "V3", "U4")])

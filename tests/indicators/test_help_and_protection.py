@@ -9,8 +9,8 @@ from lineofsight.store import Store
 from .rows import figure, put
 
 
-def test_assessments_45_working_days_skip_bank_holidays() -> None:
-    store = Store()
+def test_assessments_45_working_days_skip_bank_holidays(any_store: Store) -> None:
+    store = any_store
     # Start Thu 1 May 2025. Working days after it: Fri 2 May = 1; 5 May is the early May bank holiday,
     # so 6-9 May = 5; 12-16 = 10; 19-23 = 15; 26 May spring bank holiday, 27-30 = 19; 2-6 Jun = 24;
     # 9-13 = 29; 16-20 = 34; 23-27 = 39; 30 Jun-4 Jul = 44; Mon 7 Jul = 45; Tue 8 Jul = 46.
@@ -31,8 +31,8 @@ def test_assessments_45_working_days_skip_bank_holidays() -> None:
     assert figure(store, "cin.assessments_45wd") == (2, 3, pytest.approx(200 / 3))
 
 
-def test_s47_to_icpc_within_15_working_days() -> None:
-    store = Store()
+def test_s47_to_icpc_within_15_working_days(any_store: Store) -> None:
+    store = any_store
     # S47 starts Mon 18 Aug 2025: 19-22 Aug = 4; 25 Aug bank holiday, 26-29 = 8; 1-5 Sep = 13;
     # Mon 8 Sep = 14; Tue 9 Sep = 15; Wed 10 Sep = 16.
     put(
@@ -49,8 +49,8 @@ def test_s47_to_icpc_within_15_working_days() -> None:
     assert figure(store, "cp.s47_icpc_15wd") == (1, 2, 50.0)
 
 
-def test_referrals_rate_uses_last_years_mid_year_population() -> None:
-    store = Store()
+def test_referrals_rate_uses_last_years_mid_year_population(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "referral",
@@ -67,8 +67,8 @@ def test_referrals_rate_uses_last_years_mid_year_population() -> None:
     assert figure(store, "cin.referrals_rate") == (3, 20000, 1.5)
 
 
-def test_rereferrals_within_12_months_look_back_into_last_years_return() -> None:
-    store = Store()
+def test_rereferrals_within_12_months_look_back_into_last_years_return(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "referral",
@@ -93,8 +93,8 @@ def test_rereferrals_within_12_months_look_back_into_last_years_return() -> None
     assert figure(store, "cin.rereferrals_12m") == (2, 4, 50.0)
 
 
-def test_plans_rate_counts_children_on_a_plan_at_31_march() -> None:
-    store = Store()
+def test_plans_rate_counts_children_on_a_plan_at_31_march(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "protection_plan",
@@ -110,8 +110,8 @@ def test_plans_rate_counts_children_on_a_plan_at_31_march() -> None:
     assert figure(store, "cp.plans_rate") == (3, 10000, 3.0)
 
 
-def test_plan_ending_on_the_day_it_reaches_two_years_counts() -> None:
-    store = Store()
+def test_plan_ending_on_the_day_it_reaches_two_years_counts(any_store: Store) -> None:
+    store = any_store
     put(
         store,
         "protection_plan",
@@ -126,8 +126,8 @@ def test_plan_ending_on_the_day_it_reaches_two_years_counts() -> None:
     assert figure(store, "cp.plans_2y_plus") == (1, 3, pytest.approx(100 / 3))
 
 
-def test_second_plan_from_the_count_or_an_earlier_plan() -> None:
-    store = Store()
+def test_second_plan_from_the_count_or_an_earlier_plan(any_store: Store) -> None:
+    store = any_store
     put(store, "protection_plan", [{"child_id": "P2", "referral_id": 1, "start_date": "2023-02-01"}], year=2024)
     put(
         store,
@@ -144,8 +144,8 @@ def test_second_plan_from_the_count_or_an_earlier_plan() -> None:
     assert figure(store, "cp.second_plan") == (3, 5, 60.0)
 
 
-def test_reviews_on_time() -> None:
-    store = Store()
+def test_reviews_on_time(any_store: Store) -> None:
+    store = any_store
     plans = [
         {"child_id": "R1", "referral_id": 1, "start_date": "2025-04-10"},
         {"child_id": "R2", "referral_id": 1, "start_date": "2025-04-10"},
@@ -170,8 +170,8 @@ def test_reviews_on_time() -> None:
     assert figure(store, "cp.reviews_on_time") == (2, 4, 50.0)
 
 
-def test_return_home_interviews() -> None:
-    store = Store()
+def test_return_home_interviews(any_store: Store) -> None:
+    store = any_store
     incidents = [
         ("I1", "2025-05-08", "2025-05-10", True, True, "2025-05-13"),  # 3 days: within 72 hours
         ("I2", "2025-05-30", "2025-06-01", True, True, "2025-06-05"),  # 4 days: late

@@ -35,8 +35,8 @@ def workforce_store(store: Store | None = None, la: str = LA) -> Store:
     return store
 
 
-def test_turnover_agency_and_vacancy_rates() -> None:
-    store = workforce_store()
+def test_turnover_agency_and_vacancy_rates(any_store: Store) -> None:
+    store = workforce_store(any_store)
     # Employed in post at 30 Sep 2025: W1 1.0 + W2 0.5 + W7 0.5 = 2.0 FTE; leavers W4 0.8: 40%
     assert figure(store, "workforce.turnover") == (0.8, 2.0, 40.0)
     # All in post 3.0 FTE (W1, W2, W3, W7); agency W3 1.0: 33.3%
@@ -45,8 +45,8 @@ def test_turnover_agency_and_vacancy_rates() -> None:
     assert figure(store, "workforce.vacancy") == (1.2, 3.2, 37.5)
 
 
-def test_caseload_absence_and_experience() -> None:
-    store = workforce_store()
+def test_caseload_absence_and_experience(any_store: Store) -> None:
+    store = workforce_store(any_store)
     # Case holders in post: W1 20, W2 10, W3 15 cases over 1.0 + 0.5 + 1.0 FTE: 45 / 2.5 = 18
     assert figure(store, "workforce.caseload") == (45, 2.5, 18.0)
     # Employed in post: 10 + 5 + 0 days / (2.0 FTE x 253 days) = 15 / 506 = 2.964%

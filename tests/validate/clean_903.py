@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any
 
 from lineofsight.model import TABLES
-from lineofsight.store import Store
+from lineofsight.store import POSTCODE, Store
 
 D = dt.date
 LA, YEAR = "681", 2026
@@ -263,8 +263,11 @@ def store_of(data: Return, store: Store | None = None, year: int = YEAR) -> Stor
         columns["source_file"] = [f"{table.source_name}.csv"] * len(rows)
         columns["source_row"] = list(range(2, len(rows) + 2))
         store.insert_columns(table, columns)
-    store.con.execute(
-        "INSERT INTO postcode SELECT unnest($1), unnest($2), unnest($3), 'E08000001'",
-        [list(POSTCODES), [e for e, _ in POSTCODES.values()], [n for _, n in POSTCODES.values()]],
-    )
+    centroids = {
+        "postcode": list(POSTCODES),
+        "easting": [e for e, _ in POSTCODES.values()],
+        "northing": [n for _, n in POSTCODES.values()],
+        "district": ["E08000001"] * len(POSTCODES),
+    }
+    store.insert_columns(POSTCODE, centroids)
     return store

@@ -23,7 +23,7 @@ from lineofsight.errors import UserError
 from lineofsight.formats.result import LoadResult, Problem
 from lineofsight.model import TABLES
 from lineofsight.model.schema import Column, ColumnType, Table
-from lineofsight.store import Store
+from lineofsight.store import POSTCODE, Store
 from lineofsight.validate import build, rules
 from lineofsight.validate.report import Issue, NotRun, ValidationReport
 from lineofsight.validate.rule import Rule, parameters
@@ -176,7 +176,11 @@ def validate_store(store: Store, council: str, year: int, dataset: str | None = 
     """Validate one council's collection year already in the store.
 
     Rules comparing with the year before use the store's own previous year for the council;
-    where it holds none for a dataset, its rules are reported as not run, never as passed."""
+    where it holds none for a dataset, its rules are reported as not run, never as passed.
+    A server store's return is validated in an embedded copy (see `_embedded`)."""
+    if store.dialect != "duckdb":
+        with _embedded(store, council, year) as copy:
+            return validate_store(copy, council, year, dataset)
     present = _datasets_present(store, council, year)
     before = _datasets_present(store, council, year - 1)
     applicable: list[Rule] = []
@@ -212,6 +216,25 @@ def validate_store(store: Store, council: str, year: int, dataset: str | None = 
         report.messages[rule.code] = rule.message
     report.refresh()
     return report
+
+
+@contextmanager
+def _embedded(store: Store, council: str, year: int) -> Iterator[Store]:
+    """The council's return and the year before copied from a server store into an in-memory DuckDB.
+
+    The rules are DuckDB SQL, declared once; the rows they read are the same rows, so a return
+    gets the same issues whichever store holds it, and no rule is translated or run twice."""
+    with Store() as local:
+        datasets = {t.dataset for t in TABLES.values() if t.provenance}
+        for collection_year in (year - 1, year):
+            for dataset in sorted(datasets):
+                local.copy_year(store, council, collection_year, dataset)
+        rows = store.query(f"SELECT postcode, easting, northing, district FROM {POSTCODE.name}")
+        if rows:
+            local.insert_columns(
+                POSTCODE, {n: [r[i] for r in rows] for i, n in enumerate(c.name for c in POSTCODE.columns)}
+            )
+        yield local
 
 
 def problem_issue(problem: Problem) -> Issue:
