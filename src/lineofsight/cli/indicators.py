@@ -8,7 +8,6 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,7 +16,7 @@ from rich.table import Table
 
 from lineofsight.cli.progress import STDERR
 from lineofsight.errors import UserError
-from lineofsight.store import Store
+from lineofsight.store import DB_HELP, Store, exists, open_store
 
 
 class Format(StrEnum):
@@ -27,10 +26,10 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-def _open(db: Path) -> Store:
-    if not db.exists():
+def _open(db: str) -> Store:
+    if not exists(db):
         raise UserError(f"{db}: no such store file. Load a return first (lineofsight load) or check the path.")
-    return Store(db)
+    return open_store(db)
 
 
 def register(app: typer.Typer) -> None:
@@ -40,7 +39,7 @@ def register(app: typer.Typer) -> None:
 
 
 def indicators_command(
-    db: Annotated[Path, typer.Option("--db", help="The store file")] = Path("lineofsight.duckdb"),
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = "lineofsight.duckdb",
     council: Annotated[str | None, typer.Option("--council", help="DfE three-digit LA code")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Collection year, e.g. 2026 for 2025/26")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, json, csv (or markdown with --list)")] = Format.table,
@@ -109,7 +108,7 @@ def _print_catalogue(fmt: Format) -> None:
 
 def children_command(
     indicator: Annotated[str, typer.Option("--indicator", help="Indicator id, e.g. cin.assessments_45wd")],
-    db: Annotated[Path, typer.Option("--db", help="The store file")] = Path("lineofsight.duckdb"),
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = "lineofsight.duckdb",
     council: Annotated[str | None, typer.Option("--council", help="DfE three-digit LA code")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Collection year, e.g. 2026")] = None,
     user: Annotated[str | None, typer.Option("--user", help="Your name for the audit log (default: OS user)")] = None,

@@ -14,7 +14,7 @@ from lineofsight.cli.progress import bar
 from lineofsight.errors import UserError
 from lineofsight.formats.result import LoadResult, Problem
 from lineofsight.formats.safety import DEFAULT_MAX_BYTES
-from lineofsight.store import DEFAULT_PATH, Store
+from lineofsight.store import DB_HELP, DEFAULT_PATH, open_store
 from lineofsight.store.load import files_in, load_paths
 
 FIRST_PROBLEMS = 5
@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
 
 def load(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of returns (folders: every .csv and .xml)")],
-    db: Annotated[Path, typer.Option("--db", help="Store file (created if missing)")] = DEFAULT_PATH,
+    db: Annotated[str, typer.Option("--db", help=DB_HELP + " (created if missing)")] = str(DEFAULT_PATH),
     council: Annotated[
         str | None, typer.Option("--council", help="Three-digit LA code, if the files do not say")
     ] = None,
@@ -49,7 +49,7 @@ def load(
     files = files_in(paths)
     if not files:
         raise UserError("no .csv or .xml files found in " + ", ".join(str(p) for p in paths))
-    with Store(db) as store, bar() as progress:
+    with open_store(db) as store, bar() as progress:
         task = progress.add_task("loading", total=len(files))
         result = load_paths(
             store,

@@ -13,16 +13,17 @@ from rich.progress import track
 from rich.table import Table
 
 from lineofsight.errors import UserError
+from lineofsight.store import DB_HELP
 
-DB = Annotated[Path, typer.Option("--db", help="Store file")]
+DB = Annotated[str, typer.Option("--db", help=DB_HELP)]
 FORMAT = Annotated[str, typer.Option("--format", help="table or json")]
 out = Console()
 
 
-def _store(path: Path) -> Any:
-    from lineofsight.store import Store
+def _store(db: str) -> Any:
+    from lineofsight.store import open_store
 
-    return Store(path)
+    return open_store(db)
 
 
 def _pdfs(paths: list[Path]) -> list[Path]:
@@ -75,7 +76,7 @@ def read(paths: list[Path], format: FORMAT = "table") -> None:
     out.print(table)
 
 
-def import_(paths: list[Path], db: DB = Path("lineofsight.duckdb")) -> None:
+def import_(paths: list[Path], db: DB = "lineofsight.duckdb") -> None:
     """Import reports (PDFs or folders of them), an official outcomes release (.ods) or the scraped CSV."""
     from lineofsight.ofsted.history import import_reports
 
@@ -95,7 +96,7 @@ def query(
         bool, typer.Option("--all-outstanding", help="Only councils outstanding in every judgement")
     ] = False,
     region: Annotated[str | None, typer.Option("--region")] = None,
-    db: DB = Path("lineofsight.duckdb"),
+    db: DB = "lineofsight.duckdb",
     format: FORMAT = "table",
 ) -> None:
     """Each council's most recent graded inspection published on or before a date."""
@@ -106,7 +107,7 @@ def query(
     _print_rows(rows, format)
 
 
-def history(council: str, db: DB = Path("lineofsight.duckdb"), format: FORMAT = "table") -> None:
+def history(council: str, db: DB = "lineofsight.duckdb", format: FORMAT = "table") -> None:
     """A council's inspection history (name, DfE code, ONS code or URN), newest first, with each row's sources."""
     from lineofsight.benchmark.councils import CouncilIndex
     from lineofsight.ofsted.history import inspections
@@ -137,7 +138,7 @@ def reference_import(
         Path | None,
         typer.Argument(help="A folder of official downloads, a bundle, or la_lookup.csv; the shipped bundle if none"),
     ] = None,
-    db: DB = Path("lineofsight.duckdb"),
+    db: DB = "lineofsight.duckdb",
 ) -> None:
     """Import the public reference data: the bundle shipped with lineofsight, or the official downloads in a folder
     laid out like shared/reference (la_lookup.csv, dfe/, ofsted/, la_district_boundaries.geojson)."""
@@ -194,7 +195,7 @@ def reference_update(
         out.print(f"  not placed: {line}", highlight=False)
 
 
-def benchmark_import(folder: Path, db: DB = Path("lineofsight.duckdb")) -> None:
+def benchmark_import(folder: Path, db: DB = "lineofsight.duckdb") -> None:
     """Import the DfE's published council, regional and England figures (explore education statistics CSVs)."""
     from lineofsight.benchmark.published import import_published
 
@@ -209,7 +210,7 @@ def benchmark_show(
     council: Annotated[str, typer.Option("--council", help="DfE LA code")],
     year: Annotated[int, typer.Option("--year")],
     value: Annotated[float | None, typer.Option("--value", help="The council's figure (default: as published)")] = None,
-    db: DB = Path("lineofsight.duckdb"),
+    db: DB = "lineofsight.duckdb",
     format: FORMAT = "table",
 ) -> None:
     """One council's figure against England, region and statistical neighbours, with quartile and RAG rating."""
@@ -242,7 +243,7 @@ def benchmark_map(
     indicator: Annotated[str | None, typer.Option("--indicator", help="Colour by this indicator's quartile")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Collection year of the indicator")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Ofsted grades at this date (default today)")] = None,
-    db: DB = Path("lineofsight.duckdb"),
+    db: DB = "lineofsight.duckdb",
 ) -> None:
     """Write a map of England's councils coloured by latest Ofsted grade (or an indicator), with a table beside it.
     The map comes from --boundaries and --lookup, or from the store (`lineofsight reference map`)."""
@@ -273,7 +274,7 @@ def _day(text: str) -> dt.date:
 def map_import(
     boundaries: Annotated[Path, typer.Option("--boundaries", help="District boundaries GeoJSON (LAD23CD)")],
     lookup: Annotated[Path, typer.Option("--lookup", help="LTLA-UTLA lookup CSV")],
-    db: DB = Path("lineofsight.duckdb"),
+    db: DB = "lineofsight.duckdb",
 ) -> None:
     """Simplify England's council map once and keep it in the store for the dashboard."""
     from lineofsight.benchmark import maps
@@ -284,7 +285,7 @@ def map_import(
     out.print(f"{n} councils' map areas kept in the store")
 
 
-def deprivation_import(path: Path, db: DB = Path("lineofsight.duckdb")) -> None:
+def deprivation_import(path: Path, db: DB = "lineofsight.duckdb") -> None:
     """Import the IMD for upper-tier councils (MHCLG 'File 11' CSV) to show beside the Ofsted map."""
     from lineofsight.benchmark.deprivation import import_imd
 

@@ -16,20 +16,22 @@ from rich.console import Console
 from rich.table import Table
 
 from lineofsight.errors import UserError
-from lineofsight.store import Store
+from lineofsight.store import DB_HELP, Store, exists, open_store
 
 console = Console()
 
-Db = Annotated[Path, typer.Option("--db", help="The store file (DuckDB)")]
+Db = Annotated[str, typer.Option("--db", help=DB_HELP)]
 Council = Annotated[str, typer.Option("--council", help="Council: the DfE three-digit LA code")]
 Today = Annotated[str | None, typer.Option("--today", help="Count overdue actions as at this date (YYYY-MM-DD)")]
 
 
-def _store(db: Path, must_exist: bool = True) -> Store:
-    if must_exist and not db.is_file():
+def _store(db: str, must_exist: bool = True) -> Store:
+    if must_exist and not exists(db):
         raise UserError(f"{db}: no such store; load data into it first")
     try:
-        return Store(db)
+        return open_store(db)
+    except UserError:
+        raise
     except Exception as exc:  # duckdb raises its own types for a file that is not a store
         raise UserError(f"{db}: cannot open the store ({type(exc).__name__})") from None
 
@@ -269,7 +271,7 @@ def feedback_summary(
 
 def annex_a_callback(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option("--db", help="The store file (DuckDB)")] = None,
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     council: Annotated[str | None, typer.Option("--council", help="Council: the DfE three-digit LA code")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Data as at this date, YYYY-MM-DD (default today)")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Workbook to write (.xlsx)")] = None,

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from lineofsight.errors import UserError
-from lineofsight.store import DEFAULT_PATH, Store
+from lineofsight.store import DB_HELP, DEFAULT_PATH, exists, is_server, open_store
 
 console = Console()
 user_app = typer.Typer(help="People who can sign in to the dashboard.", no_args_is_help=True)
@@ -23,16 +23,22 @@ def register(app: typer.Typer) -> None:
     app.add_typer(user_app, name="user")
 
 
-def _existing(db: Path) -> Path:
-    if not db.is_file():
+def _existing(db: str) -> str:
+    if not exists(db):
         raise UserError(f"--db {db}: no store there; load returns first with `lineofsight load`")
     return db
 
 
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="Store file")] = DEFAULT_PATH,
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = str(DEFAULT_PATH),
     host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", help="Worker processes: 1 for a file store; a PostgreSQL store's default is 2", min=1
+        ),
+    ] = None,
 ) -> None:
     """Serve the dashboard (sign in with a user made by `lineofsight user add`).
 
@@ -47,20 +53,20 @@ def serve(
             "[yellow]GOV.UK Frontend is not installed: pages will be unstyled (run `make web-assets`)[/yellow]"
         )
     console.print(f"lineofsight dashboard at http://{host}:{port}/  (Ctrl+C to stop)")
-    run(db, host, port)
+    run(db, host, port, workers or (2 if is_server(db) else 1))
 
 
 def user_add(
     name: Annotated[str, typer.Argument(help="Username")],
     role: Annotated[str, typer.Option("--role", help="analyst, manager, auditor or viewer")],
-    db: Annotated[Path, typer.Option("--db", help="Store file (created if missing)")] = DEFAULT_PATH,
+    db: Annotated[str, typer.Option("--db", help=DB_HELP + " (created if missing)")] = str(DEFAULT_PATH),
     password: Annotated[str | None, typer.Option("--password", help="Password (asked for when not given)")] = None,
 ) -> None:
     """Create a user who can sign in, or reset an existing user's role and password."""
     from lineofsight.web.users import add_user
 
     secret = password or typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with Store(db) as store:
+    with open_store(db) as store:
         add_user(store, name, role, secret)
     console.print(f"user {name} ({role}) can now sign in")
 
@@ -69,11 +75,11 @@ def report(
     council: Annotated[str, typer.Option("--council", help="Three-digit LA code")],
     year: Annotated[int, typer.Option("--year", help="Collection year, e.g. 2026 for 2025/26")],
     out: Annotated[Path, typer.Option("--out", help="pack.html or pack.pdf")],
-    db: Annotated[Path, typer.Option("--db", help="Store file")] = DEFAULT_PATH,
+    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = str(DEFAULT_PATH),
 ) -> None:
     """Write the monthly performance pack as a self-contained HTML file or a PDF."""
     from lineofsight.report.pack import write_pack
 
-    with console.status("building the pack"), Store(_existing(db), read_only=True) as store:
+    with console.status("building the pack"), open_store(_existing(db), read_only=True) as store:
         written = write_pack(store, council, year, out)
     console.print(f"performance pack written to {written}")

@@ -69,6 +69,29 @@ def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         ) from None
 
 
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+DB_HELP = "The store: a DuckDB file, or postgresql://user@host/database for a team's server"
+
+
+def is_server(db: str | Path) -> bool:
+    """Whether --db names a PostgreSQL server rather than a DuckDB file."""
+    return str(db).startswith(SERVER_SCHEMES)
+
+
+def exists(db: str | Path) -> bool:
+    """A server store is made on first use; a file store exists when its file does."""
+    return is_server(db) or Path(db).is_file()
+
+
+def open_store(db: str | Path, read_only: bool = False) -> Store:
+    """The store --db names: a PostgreSQL server (a team's shared store) or a DuckDB file (one user's)."""
+    if is_server(db):
+        from lineofsight.store.postgres import PgStore
+
+        return PgStore(str(db), read_only)
+    return Store(db, read_only)
+
+
 class Store:
     """A connection to one store file (or memory), with the schema in place."""
 
@@ -84,6 +107,11 @@ class Store:
     def scratch(self) -> duckdb.DuckDBPyConnection:
         """Where loads read, type and check files: the store itself (its temporary tables)."""
         return self.con
+
+    def version(self) -> int | None:
+        """A number that changes whenever another process changes the store; None when none can (a file is
+        held by one process, which knows its own changes)."""
+        return None
 
     def create_schema(self) -> None:
         for table in (*TABLES.values(), *BUILT_IN):

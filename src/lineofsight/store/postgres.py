@@ -63,6 +63,17 @@ def placeholders(sql: str) -> str:
     return "".join(part if i % 2 else re.sub(r"\?", number, part) for i, part in enumerate(parts))
 
 
+# Every change to the store but the audit log bumps one counter, so each dashboard worker can tell
+# (one cheap read) when another worker or a command has changed what its caches were built from.
+VERSIONED = (
+    "CREATE TABLE IF NOT EXISTS store_version (n BIGINT NOT NULL)",
+    "INSERT INTO store_version SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM store_version)",
+    "CREATE OR REPLACE FUNCTION bump_store_version() RETURNS trigger LANGUAGE plpgsql AS "
+    "'BEGIN UPDATE store_version SET n = n + 1; RETURN NULL; END'",
+)
+UNVERSIONED = {"audit_log"}  # written on every view of a child's record; changes no page
+
+
 def ddl(table: Table) -> str:
     cols = ", ".join(f"{c.name} {TYPES[c.type]}" for c in table.all_columns)
     return f"CREATE TABLE IF NOT EXISTS {table.name} ({cols})"
@@ -119,8 +130,14 @@ class PgStore(Store):
                 if table.provenance:
                     index = f"{table.name}_council_year"
                     self.pg.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table.name} (la_code, collection_year)")
-            for declaration in COMPATIBLE:
+            for declaration in (*COMPATIBLE, *VERSIONED):
                 self.pg.execute(declaration)
+            for table in (*TABLES.values(), *BUILT_IN):
+                if table.name not in UNVERSIONED:
+                    self.pg.execute(
+                        f"CREATE OR REPLACE TRIGGER {table.name}_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+                        f"ON {table.name} FOR EACH STATEMENT EXECUTE FUNCTION bump_store_version()"
+                    )
             if self.count("calendar") == 0:
                 self._fill_calendar()
 
@@ -136,6 +153,10 @@ class PgStore(Store):
                 copy.write_row(row)
                 count += 1
         return count
+
+    def version(self) -> int | None:
+        row = self.pg.execute("SELECT n FROM store_version").fetchone()
+        return int(row[0]) if row else None
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:

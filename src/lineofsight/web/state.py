@@ -7,6 +7,7 @@ so overview and indicator pages read memory rather than re-running every indicat
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,18 +15,22 @@ from typing import Any
 
 from lineofsight.benchmark.councils import display_name
 from lineofsight.indicators import Member, Result, children, compute
-from lineofsight.store import Store, audit
+from lineofsight.store import Store, audit, open_store
 from lineofsight.web.users import role_of
+
+FRESH = 0.2  # seconds
 
 
 class State:
     def __init__(self, db_path: str | Path) -> None:
-        self.store = Store(db_path)
+        self.store = open_store(db_path)
         self.lock = threading.RLock()
         self._results: list[Result] | None = None
         self._pages: dict[tuple[Any, ...], Any] = {}
         self._members: dict[tuple[str, str, int], list[Member]] = {}
         self._roles: dict[str, str | None] = {}
+        self._version = self.store.version()
+        self._checked = time.monotonic()
 
     @contextmanager
     def use(self) -> Iterator[Store]:
@@ -33,8 +38,20 @@ class State:
         with self.lock:
             yield self.store
 
+    def _fresh(self) -> None:
+        """Drop the caches when another process (a worker, a command) changed a server store (checked at most
+        every FRESH seconds; a file store is changed only through this process)."""
+        if self._version is None or time.monotonic() - self._checked < FRESH:
+            return
+        self._checked = time.monotonic()
+        version = self.store.version()
+        if version != self._version:
+            self._version = version
+            self.changed()
+
     def results(self) -> list[Result]:
         with self.lock:
+            self._fresh()
             if self._results is None:
                 self._results = compute(self.store)
             return self._results
@@ -42,6 +59,7 @@ class State:
     def cached(self, key: tuple[Any, ...], build: Any) -> Any:
         """A page's figures, built once per store version (build is called under the lock)."""
         with self.lock:
+            self._fresh()
             if key not in self._pages:
                 self._pages[key] = build()
             return self._pages[key]
@@ -51,6 +69,7 @@ class State:
         later views of the same list are served from memory and audited here, so every view is still logged."""
         key = (indicator_id, council, year)
         with self.lock:
+            self._fresh()
             if key in self._members:
                 audit.record(
                     self.store, username, "list_children", indicator_id, council, f"year={year}; purpose={purpose}"
@@ -64,8 +83,9 @@ class State:
         return str(self.cached(("council_name", la_code), lambda: display_name(self.store, la_code)))
 
     def role(self, username: str) -> str | None:
-        """Roles change only through this store (the CLI cannot open it while the server holds it)."""
+        """A user's role, cached until the store changes (a server store: in any process)."""
         with self.lock:
+            self._fresh()
             if username not in self._roles:
                 self._roles[username] = role_of(self.store, username)
             return self._roles[username]
