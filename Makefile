@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench setup browser java clean web-assets system-deps
+.PHONY: demo test lint bench setup browser java clean web-assets system-deps postgres
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -34,12 +34,16 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: setup browser java lint
+test: setup browser java postgres lint
 	$(BIN)/pytest -n 2 --dist loadfile -q
 
 # Debian's chromium for the browser tests, installed if missing.
 browser:
 	sh scripts/install-browser.sh
+
+# PostgreSQL for the tests that run on the shared store too, installed and started if missing.
+postgres:
+	sh scripts/start-postgres.sh
 
 # Java for the Spark tests, installed if missing.
 java:
