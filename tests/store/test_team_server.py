@@ -76,7 +76,7 @@ def _signed_in(base: str, username: str) -> httpx.Client:
 
 def test_commands_work_against_the_server_while_it_serves(server: tuple[str, list[Path]], postgres_url: str) -> None:
     base, folders = server
-    assert _signed_in(base, "mo").get("/").url.path == "/overview/813/2025"  # signed in; the year loaded
+    assert _signed_in(base, "mo").get("/").url.path.endswith("/813/2025")  # signed in; the year loaded
     # While it serves: a new user, the next year's return, the figures and the pack, each from its own command.
     added = cli("user", "add", "ana", "--role", "analyst", "--password", PASSWORD, "--db", postgres_url)
     assert added.returncode == 0, added.stderr
@@ -93,7 +93,7 @@ def test_commands_work_against_the_server_while_it_serves(server: tuple[str, lis
     time.sleep(0.5)
     for _ in range(8):
         client = _signed_in(base, "ana")
-        assert client.get("/").url.path == "/overview/813/2026"  # the year loaded while serving is the latest
+        assert client.get("/").url.path.endswith("/813/2026")  # the year loaded while serving is the latest
         client.close()
     with PgStore(postgres_url) as store:
         workers = store.query(

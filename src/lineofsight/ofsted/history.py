@@ -164,7 +164,7 @@ def _judgements(store: Store, la_code: str | None) -> dict[str, tuple[str, dict[
           FROM judgement WHERE ($1::VARCHAR IS NULL OR la_code = $1)
         )
         SELECT j.inspection_id, j.source, j.judgement, j.grade FROM judgement j
-        JOIN (SELECT DISTINCT inspection_id, source FROM ranked WHERE r = 1) USING (inspection_id, source)
+        JOIN (SELECT DISTINCT inspection_id, source FROM ranked WHERE r = 1) chosen USING (inspection_id, source)
         """,
         [la_code],
     )

@@ -203,7 +203,7 @@ def by_area(store: Store, council: str, year: int | None = None) -> dict[str, li
     params: dict[str, object] = {"council": council, **({"year": year} if year else {})}
     rows = store.query(
         f"""SELECT area, survey, question, count(*) FILTER (WHERE positive), count(*)
-        FROM feedback_response WHERE {where} GROUP BY ALL ORDER BY area, survey, question""",
+        FROM feedback_response WHERE {where} GROUP BY area, survey, question ORDER BY area, survey, question""",
         params,
     )
     out: dict[str, list[QuestionShare]] = {a: [] for a in AREA.codes}

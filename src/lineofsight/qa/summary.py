@@ -109,7 +109,7 @@ def summarise(store: Store, council: str, year: int | None = None, today: dt.dat
         good=Share(int(good), int(graded)),
         by_team=_shares(store, "coalesce(team, '(no team recorded)')", council, year),
         by_area=_shares(store, "area", council, year, AREA.label),
-        by_month=_shares(store, "strftime(audit_date, '%Y-%m')", council, year, _month),
+        by_month=_shares(store, "substr(CAST(audit_date AS VARCHAR), 1, 7)", council, year, _month),
         by_domain=[GroupShare(d, DOMAIN.label(d), Share(int(k), int(n))) for d, k, n in domain],
         moderation=Moderation(
             len(pairs), sum(1 for a, b in pairs if a == b), cohen_kappa([(str(a), str(b)) for a, b in pairs])

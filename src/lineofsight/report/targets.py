@@ -48,8 +48,9 @@ def set_target(store: Store, council: str, indicator_id: str, target: float | No
 def targets(store: Store, council: str) -> dict[str, float]:
     """The targets in force for the council, by indicator (a removed target is absent)."""
     rows = store.query(  # the latest row of each, even when its target is blank (arg_max would skip it)
-        f"SELECT indicator_id, target FROM {TARGET.name} WHERE la_code = ?"
-        " QUALIFY row_number() OVER (PARTITION BY indicator_id ORDER BY set_at DESC) = 1",
+        "SELECT indicator_id, target FROM (SELECT indicator_id, target, "
+        f"row_number() OVER (PARTITION BY indicator_id ORDER BY set_at DESC) AS latest FROM {TARGET.name} "
+        "WHERE la_code = ?) t WHERE latest = 1",
         [council],
     )
     return {str(i): float(t) for i, t in rows if t is not None}
@@ -73,8 +74,9 @@ def write_commentary(store: Store, council: str, year: int, indicator_id: str, t
 def commentaries(store: Store, council: str, year: int) -> dict[str, Commentary]:
     """The latest commentary on each indicator for the council's year."""
     rows = store.query(
-        f"SELECT indicator_id, commentary, set_by, set_at FROM {COMMENTARY.name} WHERE la_code = ?"
-        " AND collection_year = ? QUALIFY row_number() OVER (PARTITION BY indicator_id ORDER BY set_at DESC) = 1",
+        "SELECT indicator_id, commentary, set_by, set_at FROM (SELECT indicator_id, commentary, set_by, set_at, "
+        f"row_number() OVER (PARTITION BY indicator_id ORDER BY set_at DESC) AS latest FROM {COMMENTARY.name} "
+        "WHERE la_code = ? AND collection_year = ?) c WHERE latest = 1",
         [council, year],
     )
     return {str(i): Commentary(str(t), str(by), at) for i, t, by, at in rows}

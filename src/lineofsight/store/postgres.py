@@ -74,6 +74,23 @@ VERSIONED = (
 UNVERSIONED = {"audit_log"}  # written on every view of a child's record; changes no page
 
 
+def named(sql: str, params: dict[str, Any]) -> tuple[str, list[Any]]:
+    """`$name` parameters (outside quoted text) numbered in order of first use, with their values."""
+    order: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in params:
+            return match.group(0)
+        if name not in order:
+            order.append(name)
+        return f"${order.index(name) + 1}"
+
+    parts = re.split(r"('(?:[^']|'')*')", sql)
+    sql = "".join(p if i % 2 else re.sub(r"\$([A-Za-z_]\w*)", number, p) for i, p in enumerate(parts))
+    return sql, [params[n] for n in order]
+
+
 def ddl(table: Table) -> str:
     cols = ", ".join(f"{c.name} {TYPES[c.type]}" for c in table.all_columns)
     return f"CREATE TABLE IF NOT EXISTS {table.name} ({cols})"
@@ -89,8 +106,10 @@ class Connection:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise UserError(f"cannot reach the PostgreSQL store ({reason}): check the server and --db") from None
 
-    def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor[Any]:
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> psycopg.Cursor[Any]:
         cursor = self.raw.cursor()
+        if isinstance(params, dict):  # DuckDB's named parameters ($council) as positional ones
+            sql, params = named(sql, params)
         cursor.execute(placeholders(sql), list(params) if params else None)
         return cursor
 

@@ -56,8 +56,9 @@ def journey(store: Store, council: str, child_id: str) -> list[Event]:
         columns = ", ".join(c.name for c in shown)
         # Each year's return repeats what is still open: show each event once, as the latest return has it.
         rows = store.dicts(
-            f"SELECT {columns} FROM {name} WHERE la_code = ? AND child_id = ? AND {start} IS NOT NULL "
-            f"QUALIFY row_number() OVER (PARTITION BY {start} ORDER BY collection_year DESC) = 1 ORDER BY {start}",
+            f"SELECT {columns} FROM (SELECT {columns}, row_number() OVER (PARTITION BY {start} "
+            f"ORDER BY collection_year DESC) AS latest FROM {name} WHERE la_code = ? AND child_id = ? "
+            f"AND {start} IS NOT NULL) e WHERE latest = 1 ORDER BY {start}",
             [council, child_id],
         )
         for row in rows:
