@@ -34,7 +34,7 @@ def test_journey_orders_events_and_labels_codes() -> None:
     assert events[1].end == dt.date(2025, 5, 20)
     assert str(events[2].detail["legal_status"]).startswith("C2: ")  # code with its DfE label
     svg = timeline_svg(events, dt.date(2026, 3, 31))
-    assert "3 events from 02 April 2025 to 31 March 2026" in svg
+    assert "3 events from 2 April 2025 to 31 March 2026" in svg
     assert svg.count("<rect") == 3  # the open referral and open episode run to today; the assessment is a span
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
+from lineofsight.calendar import day_label
 from lineofsight.model import TABLES, Table
 from lineofsight.model.schema import ColumnType
 from lineofsight.store import Store
@@ -92,7 +93,7 @@ def timeline_svg(events: list[Event], today: dt.date) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="los-timeline" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="tl-t tl-d">'
         f'<title id="tl-t">Timeline of the child\'s journey</title>'
-        f'<desc id="tl-d">{len(events)} events from {lo:%d %B %Y} to {hi:%d %B %Y}; every event is listed in the table below.</desc>'
+        f'<desc id="tl-d">{len(events)} events from {day_label(lo)} to {day_label(hi)}; every event is listed in the table below.</desc>'
     ]
     for i, lane in enumerate(lanes):
         y = 10 + i * lane_h
