@@ -171,7 +171,7 @@ def clean_return() -> Return:
             "social_worker_episode": [
                 _sw("C1", c1, D(2024, 1, 15)),
                 _sw("C2", c2, D(2025, 7, 1)),
-                _sw("C4", c4, D(2023, 1, 10), D(2026, 1, 15), "CHILDLEFT"),
+                _sw("C4", c4, D(2023, 1, 10), D(2026, 1, 15), "OTHERS"),
                 _sw("C5", c5, D(2025, 10, 1)),
             ],
         }

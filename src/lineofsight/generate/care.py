@@ -270,14 +270,27 @@ class CareBuilder:
             change = day + dt.timedelta(days=int(rng.expovariate(1 / 330)) + 14)
             worker = rng.choice(self.social_workers)
             if change >= stop:
-                out.append((worker, day, end, "CHILDLEFT" if end else None))
+                # The DfE's list has no code for care ending, so the last episode of a period of care says OTHERS.
+                out.append((worker, day, end, "OTHERS" if end else None))
                 return out
             out.append(
                 (
                     worker,
                     day,
                     change,
-                    pick(rng, {"LEFTROLE": 45, "MANAGE": 30, "ORGRESTRUCT": 10, "FAMREQ": 5, "OTHER": 10}),
+                    pick(
+                        rng,
+                        {
+                            "LEFTRL": 40,
+                            "MANAGE": 25,
+                            "ORGRST": 10,
+                            "TSPROC": 10,
+                            "ABSENC": 5,
+                            "PCCHAN": 3,
+                            "CHCHAN": 2,
+                            "OTHERS": 5,
+                        },
+                    ),
                 )
             )
             day = change

@@ -62,9 +62,10 @@ def upn(child: Child, year: Year) -> str:
 
 
 def header(child: Child, year: Year, looked_after: bool = True) -> Row:
-    """The Header row; motherhood is asked of girls aged 11 or over looked after in the year, not of care leavers."""
+    """The Header row; motherhood is asked of every girl looked after in the year (DfE rule 165), not of
+    care leavers without an episode in the year."""
     mother = None
-    if looked_after and child.sex == "F" and child.age_on(year.end) >= 11:
+    if looked_after and child.sex == "F":
         mother = "1" if child.mother_child_dob and child.mother_child_dob <= year.end else "0"
     return {
         "child_id": child.child_id,

@@ -357,15 +357,19 @@ SOCIAL_WORKER_CHANGE_REASON = CodeList(
     "social_worker_change_reason",
     {
         "MANAGE": "Management decision",
-        "FITWORK": "Social worker unfit for work",
-        "LEFTROLE": "Social worker left role",
-        "ORGRESTRUCT": "Organisational restructure",
-        "CHILDLEFT": "Child no longer looked after",
-        "FAMREQ": "Family or child request",
-        "OTHER": "Other",
-        "UNKNOWN": "Not known",
+        "FCONTA": "First contact",
+        "LEFTRL": "Social worker left the role",
+        "ORGRST": "Organisational restructure",
+        "TSPROC": "Transfer of the case between teams as part of the process",
+        "ABSENC": "Social worker absence",
+        "CHCHAN": "Child requested the change",
+        "PCCHAN": "Parent or carer requested the change",
+        "SWDIED": "Social worker died",
+        "OTHERS": "Other",
     },
-    "SSDA903 guide: SW_REASON",
+    # The DfE's codes for SW_REASON since social worker episodes joined the return (2023/24), checked by
+    # rule SW13STG1; the words are this project's short labels for them.
+    "SSDA903 guide 2025/26: SW_REASON",
 )
 
 # --- CIN census ---------------------------------------------------------------

@@ -80,6 +80,12 @@ def known_council_and_year(read: FileRead, council: str | None, year: int | None
 TYPED = "_typed"
 
 
+# Tables every other table of the return hangs on: a value there that cannot be typed is reported and left
+# blank, the row kept, so the child is not also reported absent from the Header by every other module
+# (SSDA903 INT03, INT05, INT08) nor missed by the comparison with last year's return (203).
+KEEP_ROWS = {"child"}
+
+
 def type_stage(store: Store, table: Table, date_style: str) -> str:
     """Type `_stage` once into `_typed`: clean text (_raw<i>) beside typed values; returns the rejection test."""
     cleaned = ", ".join(f"{sql.clean(c.name)} AS {c.name}" for c in table.columns)
@@ -90,7 +96,8 @@ def type_stage(store: Store, table: Table, date_style: str) -> str:
         f"CREATE TEMP TABLE {TYPED} AS SELECT _row, {', '.join([*raws, *values])} "
         f"FROM (SELECT _row, {cleaned} FROM {STAGE})"
     )
-    tests = [f"(_raw{i} IS NOT NULL AND {c.name} IS NULL)" for i, c in sql.checked(table)]
+    kept = table.name in KEEP_ROWS
+    tests = [] if kept else [f"(_raw{i} IS NOT NULL AND {c.name} IS NULL)" for i, c in sql.checked(table)]
     ident = sql.identifier(table)
     if ident:
         tests.append(f"{ident.name} IS NULL")
@@ -161,13 +168,17 @@ def value_problems(store: Store, raw: RawTable, file: str, date_style: str) -> l
     if not parts:
         return []
     problems = []
+    outcome = "the value was left blank" if table.name in KEEP_ROWS else "the row was not loaded"
     for row, child_id, index, value in store.scratch.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 3").fetchall():
         if index < 0 and ident:
             field, message = ident.source, f"{ident.source} is blank: a row without a child identifier cannot be loaded"
+            problems.append(
+                Problem(file, table.name, row, child_id, field, value, f"{message}; the row was not loaded")
+            )
         else:
             column = table.columns[index]
             field, message = column.source, f"{column.source} '{value}' {sql.expected(column, date_style)}"
-        problems.append(Problem(file, table.name, row, child_id, field, value, f"{message}; the row was not loaded"))
+            problems.append(Problem(file, table.name, row, child_id, field, value, f"{message}; {outcome}"))
     return problems
 
 

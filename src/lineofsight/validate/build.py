@@ -109,16 +109,21 @@ def mandatory(code: str, table: str, fields: tuple[str, ...], message: str, **kw
     return rule(code, table, fields, message, where, **kw)  # type: ignore[arg-type]
 
 
-def date_check(code: str, table: str, field: str, message: str, **kw: object) -> Rule:
+def date_check(
+    code: str, table: str, field: str, message: str, *, also: str = "", fields: tuple[str, ...] = (), **kw: object
+) -> Rule:
     """A date the reader could not parse (reported by reading under this code), an implausible
-    year (a typing slip such as 0215 or 2205), or a blank mandatory date."""
+    year (a typing slip such as 0215 or 2205), a blank mandatory date, or (`also`) a date the
+    rule's DfE text rules out, such as one before the collection year."""
     col = column(table, field)
     assert col.type is ColumnType.DATE
     TYPE_RULES[(table, field)] = code
     where = f"t.{col.name} NOT BETWEEN DATE '1900-01-01' AND DATE '2099-12-31'"
     if col.required:
-        where = f"({where} OR t.{col.name} IS NULL)"
-    return rule(code, table, (field,), message, where, **kw)  # type: ignore[arg-type]
+        where = f"{where} OR t.{col.name} IS NULL"
+    if also:
+        where = f"{where} OR {also}"
+    return rule(code, table, (field, *fields), message, f"({where})", **kw)  # type: ignore[arg-type]
 
 
 def integer_check(code: str, table: str, field: str, message: str, low: int, high: int, **kw: object) -> Rule:

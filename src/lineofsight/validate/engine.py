@@ -288,6 +288,7 @@ def validate_paths(
         report = validate_store(store, la_code, collection_year, dataset)
     report.counts = list(loaded.counts)
     report.log.add(problem_issue(p) for p in loaded.problems)  # part 0: listed before the rules' issues
+    report.log.drop_repeats_of_reading()
     report.refresh()
     return report
 

@@ -104,6 +104,16 @@ class IssueLog:
         con.execute(f"INSERT INTO issue SELECT {part}, {unnests}", columns)
         return len(batch)
 
+    def drop_repeats_of_reading(self) -> int:
+        """A value left blank because it could not be read is reported once, by reading (part 0), not again
+        by the rule for that field finding it blank; returns how many repeats were dropped."""
+        with self._connect(read_only=False) as con:
+            row = con.execute(
+                "DELETE FROM issue r WHERE r.part > 0 AND EXISTS (SELECT 1 FROM issue p WHERE p.part = 0 "
+                "AND p.file IS NOT DISTINCT FROM r.file AND p.rownum IS NOT DISTINCT FROM r.rownum AND p.rule = r.rule)"
+            ).fetchone()
+        return int(row[0]) if row else 0
+
     def totals(self) -> tuple[int, int]:
         """Issues, and of them errors."""
         with self._connect() as con:

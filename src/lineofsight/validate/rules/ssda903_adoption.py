@@ -207,8 +207,9 @@ PLACED = (
         ("DATE_PLACED", "DATE_INT"),
         "Date of decision that the child should be placed for adoption should be the same date as the decision that "
         "adoption is in the best interest (date should be placed).",
-        "EXISTS (SELECT 1 FROM @adoption a WHERE a.child_id = t.child_id AND a.date_should_be_placed <> t.date_placed) "
-        "AND t.date_placed_ceased IS NULL",
+        # DfE rule 523: any decision to place recorded this year must carry AD1's date; no exception for a
+        # decision since reversed (the DfE text has none).
+        "EXISTS (SELECT 1 FROM @adoption a WHERE a.child_id = t.child_id AND a.date_should_be_placed <> t.date_placed)",
     ),
     rule(
         "525",

@@ -25,6 +25,7 @@ PLACEMENT_CHANGED = (
     "(t.placement_type IS DISTINCT FROM t.prev_place OR t.placement_postcode IS DISTINCT FROM t.prev_post "
     "OR t.urn IS DISTINCT FROM t.prev_urn OR t.placement_provider IS DISTINCT FROM t.prev_provider)"
 )
+NO_PROVIDER = ("T0", "T1", "T2", "T3", "Z1", *OTHER_PLACEMENTS)
 
 COLUMNS = (
     date_check("141", E, "DECOM", "Date episode began is not a valid date."),
@@ -34,7 +35,16 @@ COLUMNS = (
     code_check("146", E, "PLACE", "Placement type code is not a valid code."),  # Z1 to 2024/25, Z11-Z14 after
     date_check("147", E, "DEC", "Date episode ceased is not a valid date."),
     code_check("149", E, "REC", "Reason episode ceased code is not valid."),
-    code_check("178", E, "PLACE_PROVIDER", "Placement provider code is not a valid code."),
+    # DfE rule 178 (2025/26, 2026/27): if provided, PLACE_PROVIDER must be a valid code, and it is not
+    # provided for the placements T0-T3 and Z1 (Z11-Z14 from 2025/26), which have no provider.
+    rule(
+        "178",
+        E,
+        ("PLACE_PROVIDER", "PLACE"),
+        "Placement provider code is not a valid code.",
+        f"t.placement_provider NOT IN {in_list(EPISODE.column('placement_provider').codes.codes)} "  # type: ignore[union-attr]
+        f"OR (t.placement_type IN {in_list(NO_PROVIDER)} AND t.placement_provider IS NOT NULL)",
+    ),
     rule(
         "1008",
         E,

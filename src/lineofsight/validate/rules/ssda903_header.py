@@ -18,8 +18,19 @@ from lineofsight.validate.build import (
 )
 
 H = "child"
-UPN_FORMAT = "'^[A-Z][0-9]{11}[0-9A-Z]$'"
-UPN_UNKNOWN = "('UN1', 'UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7', 'UN8', 'UN9', 'UN10')"
+# DfE rule 168 (SSDA903 2025/26, 2026/27): a UPN's first character is a check letter, never I, O or S,
+# then 11 digits and a digit or letter; unknown UPNs are UN1-UN5 (UN6-UN10 are the CIN census's only).
+UPN_FORMAT = "'^[A-HJ-NP-RT-Z][0-9]{11}[0-9A-Z]$'"
+UPN_UNKNOWN = "('UN1', 'UN2', 'UN3', 'UN4', 'UN5')"
+
+
+def sex_codes(label: str) -> tuple[str, ...]:
+    """The SEX codes the model labels `label` ("male", "female"): rules name sexes, not codes,
+    which the DfE has changed (1/2 to M/F/U from 2024/25)."""
+    codes = HEADER.column("sex").codes
+    assert codes is not None
+    return tuple(code for code, text in codes.codes.items() if text.lower() == label)
+
 
 RULES = (
     code_check("101", H, "SEX", "The child or young person's reported sex is not valid."),
@@ -34,7 +45,19 @@ RULES = (
     ),
     date_check("102", H, "DOB", "Date of birth is not a valid date."),
     code_check("103", H, "ETHNIC", "The ethnicity code is either not valid or has not been entered."),
-    code_check("165", H, "MOTHER", "Data entry for mother status is invalid."),
+    # DfE rule 165 (2025/26, 2026/27): MOTHER, if provided, must be valid and the child female; a female
+    # child with an episode in the year (short breaks, V3/V4, aside) must have it.
+    rule(
+        "165",
+        H,
+        ("MOTHER", "SEX"),
+        "Data entry for mother status is invalid.",
+        f"t.mother NOT IN {in_list(HEADER.column('mother').codes.codes)} "  # type: ignore[union-attr]
+        f"OR (t.mother IS NOT NULL AND t.sex IN {in_list(sex_codes('male'))}) "
+        f"OR (t.mother IS NULL AND t.sex IN {in_list(sex_codes('female'))} AND t.child_id IN (SELECT child_id "
+        "FROM @episode WHERE start_date <= $end AND (end_date IS NULL OR end_date >= $start) "
+        "AND legal_status NOT IN ('V3', 'V4')))",
+    ),
     rule(
         "168",
         H,

@@ -25,8 +25,15 @@ SW_SEQUENCE = (
 DATE_PERM = r"'(0[1-9]|[12][0-9]|3[01]|zz)/(0[1-9]|1[0-2]|zz)/(19|20)[0-9]{2}'"
 
 UASC_RULES = (
+    # DfE rule 104 (2025/26, 2026/27): if provided, DUC must be a valid date, not before the start of the
+    # collection year and not before the date of birth.
     date_check(
-        "104", U, "DUC", "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date."
+        "104",
+        U,
+        "DUC",
+        "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.",
+        also="t.date_uasc_ceased < $start OR t.date_uasc_ceased < t.date_of_birth",
+        fields=("DOB",),
     ),
     rule(
         "304",
