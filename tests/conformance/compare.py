@@ -120,3 +120,29 @@ def peer_codes(year: int) -> set[Key]:
 
 def our_codes(year: int) -> set[Key]:
     return {(r.dataset, r.code) for r in rules.ruleset(year)}
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the README reports about the comparison."""
+
+    compared: int  # rules both validators have for 2025/26 or 2026/27 and both ran to the end
+    agreeing: int  # of those, flagging the same children on every return
+    explained: int  # of those, differing on some return, with the ledger's verdict
+    not_implementable: int  # DfE rules lineofsight cannot check (ledger)
+    not_yet: int  # DfE rules lineofsight does not check yet (ledger)
+    peer_crashes: int  # peer rules raising on some of the input (not compared there)
+
+
+def counts(outcomes: list[Outcome]) -> Counts:
+    compared = {k for o in outcomes for k in o.ours_run & o.theirs_run}
+    differing = {k for o in outcomes for k in o.differences()}
+    verdicts = [e.verdict for e in ledger().values()]
+    return Counts(
+        compared=len(compared),
+        agreeing=len(compared - differing),
+        explained=len(differing),
+        not_implementable=verdicts.count(NOT_IMPLEMENTABLE),
+        not_yet=verdicts.count(NOT_YET),
+        peer_crashes=len(crashes()),
+    )

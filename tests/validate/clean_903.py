@@ -229,7 +229,7 @@ def _child(child: str, sex: str, dob: D, ethnic: str, upn: str, mother: str | No
     }
 
 
-def _sw(child: str, dob: D, start: D, end: D | None = None, reason: str | None = None) -> dict[str, Any]:
+def _sw(child: str, dob: D, start: D, end: D | None = None, reason: str | None = "FCONTA") -> dict[str, Any]:
     return {
         "child_id": child,
         "date_of_birth": dob,

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from lineofsight.model.codes import sex_code
 from lineofsight.store import Store
 from lineofsight.validate.engine import run_rule, validate_paths
 from lineofsight.validate.rules import ruleset
-from lineofsight.validate.rules.ssda903_header import sex_codes
 
-from .cases_903 import BAD_OLD, Case, D, H, P, U, add, both, edit
+from .cases_903 import BAD_OLD, SW, Case, D, H, P, U, add, both, edit
 from .clean_903 import LA, YEAR, clean_return, previous_return, store_of, with_previous
 from .test_engine import write_return
 
 BY_CODE = {r.code: r for r in ruleset(YEAR, "ssda903")}
-MALE, FEMALE = sex_codes("male")[0], sex_codes("female")[0]
+MALE, FEMALE = sex_code("M", YEAR), sex_code("F", YEAR)  # the codes the year uses
 
 CLAUSES: dict[str, tuple[str, Case]] = {
     # 104: DUC a valid date, not before the collection year starts, not before the date of birth.
@@ -106,3 +106,11 @@ def test_an_unreadable_header_dob_is_reported_once_and_the_child_kept(tmp_path: 
     assert c1.count("102") == 1
     assert "203" in c1
     assert not {"INT03", "INT05", "INT08"} & set(c1)
+
+
+def test_sw_reason_is_required_for_episodes_begun_since_april_2023(store: Store) -> None:
+    """DfE rule SW13STG1: SW_REASON says why the episode began; blank is an error from 1 April 2023."""
+    code = "SW13STG1"
+    assert ("social_worker_episode", "C2") in _hits(code, (edit(SW, "C2", reason_change=None), SW, "C2"), store)
+    before = (edit(SW, "C4", reason_change=None), SW, "C4")  # C4's episode began on 10 January 2023
+    assert ("social_worker_episode", "C4") not in _hits(code, before, store)

@@ -43,6 +43,19 @@ def provider(rng: random.Random, place: str) -> str:
     return PROVIDER.get(place) or pick(rng, {"PR1": 30, "PR4": 55, "PR5": 15})
 
 
+# Why a child's social worker changed (the DfE's SW_REASON codes after FCONTA), in plausible shares.
+CHANGE_REASONS = {
+    "LEFTRL": 40,
+    "MANAGE": 25,
+    "ORGRST": 10,
+    "TSPROC": 10,
+    "ABSENC": 5,
+    "PCCHAN": 3,
+    "CHCHAN": 2,
+    "OTHERS": 5,
+}
+
+
 class CareBuilder:
     """Builds one period of care for a child from its start date to its end (or the simulation's end)."""
 
@@ -266,33 +279,17 @@ class CareBuilder:
         out: list[tuple[str, dt.date, dt.date | None, str | None]] = []
         day = start
         stop = end or horizon
+        # SW_REASON says why a social worker episode began (DfE SSDA903 guide; rules SW10b, SW13): the first
+        # of a period of care is first contact, each later one the reason the social worker changed.
+        reason = "FCONTA"
         while True:
             change = day + dt.timedelta(days=int(rng.expovariate(1 / 330)) + 14)
             worker = rng.choice(self.social_workers)
             if change >= stop:
-                # The DfE's list has no code for care ending, so the last episode of a period of care says OTHERS.
-                out.append((worker, day, end, "OTHERS" if end else None))
+                out.append((worker, day, end, reason))
                 return out
-            out.append(
-                (
-                    worker,
-                    day,
-                    change,
-                    pick(
-                        rng,
-                        {
-                            "LEFTRL": 40,
-                            "MANAGE": 25,
-                            "ORGRST": 10,
-                            "TSPROC": 10,
-                            "ABSENC": 5,
-                            "PCCHAN": 3,
-                            "CHCHAN": 2,
-                            "OTHERS": 5,
-                        },
-                    ),
-                )
-            )
+            out.append((worker, day, change, reason))
+            reason = pick(rng, CHANGE_REASONS)
             day = change
 
 

@@ -132,7 +132,7 @@ def social_workers(child: Child, periods: list[CarePeriod], year: Year) -> Itera
                     "social_worker_id": worker,
                     "start_date": start,
                     "end_date": known,
-                    "reason_change": reason if known else None,
+                    "reason_change": reason,
                 }
 
 

@@ -90,8 +90,11 @@ def valid_codes(value: str, spans: dict[Span, tuple[str, ...]]) -> str:
     return " OR ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
 
 
-def code_check(code: str, table: str, field: str, message: str, *, required: bool | None = None, **kw: object) -> Rule:
-    """Value not in the field's DfE code list (and, if the field is mandatory, blank)."""
+def code_check(
+    code: str, table: str, field: str, message: str, *, required: bool | None = None, also: str = "", **kw: object
+) -> Rule:
+    """Value not in the field's DfE code list (and, if the field is mandatory, blank), or (`also`) a case
+    the rule's DfE text adds, such as a blank the text requires only from some date."""
     col = column(table, field)
     assert col.codes is not None, f"{table}.{field} has no code list"
     valid: tuple[str, ...] | None = kw.pop("codes", None)  # type: ignore[assignment]
@@ -99,6 +102,8 @@ def code_check(code: str, table: str, field: str, message: str, *, required: boo
     where = f"NOT ({valid_codes(f't.{col.name}', spans)})"
     if col.required if required is None else required:
         where = f"({where} OR t.{col.name} IS NULL)"
+    if also:
+        where = f"({where} OR {also})"
     return rule(code, table, (field,), message, where, **kw)  # type: ignore[arg-type]
 
 

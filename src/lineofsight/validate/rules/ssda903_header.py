@@ -24,14 +24,6 @@ UPN_FORMAT = "'^[A-HJ-NP-RT-Z][0-9]{11}[0-9A-Z]$'"
 UPN_UNKNOWN = "('UN1', 'UN2', 'UN3', 'UN4', 'UN5')"
 
 
-def sex_codes(label: str) -> tuple[str, ...]:
-    """The SEX codes the model labels `label` ("male", "female"): rules name sexes, not codes,
-    which the DfE has changed (1/2 to M/F/U from 2024/25)."""
-    codes = HEADER.column("sex").codes
-    assert codes is not None
-    return tuple(code for code, text in codes.codes.items() if text.lower() == label)
-
-
 RULES = (
     code_check("101", H, "SEX", "The child or young person's reported sex is not valid."),
     rule(
@@ -53,8 +45,8 @@ RULES = (
         ("MOTHER", "SEX"),
         "Data entry for mother status is invalid.",
         f"t.mother NOT IN {in_list(HEADER.column('mother').codes.codes)} "  # type: ignore[union-attr]
-        f"OR (t.mother IS NOT NULL AND t.sex IN {in_list(sex_codes('male'))}) "
-        f"OR (t.mother IS NULL AND t.sex IN {in_list(sex_codes('female'))} AND t.child_id IN (SELECT child_id "
+        f"OR (t.mother IS NOT NULL AND t.sex IN {in_list(MALE)}) "
+        f"OR (t.mother IS NULL AND t.sex IN {in_list(FEMALE)} AND t.child_id IN (SELECT child_id "
         "FROM @episode WHERE start_date <= $end AND (end_date IS NULL OR end_date >= $start) "
         "AND legal_status NOT IN ('V3', 'V4')))",
     ),

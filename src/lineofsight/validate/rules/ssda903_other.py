@@ -189,13 +189,23 @@ SOCIAL_WORKERS = (
         source=SW_SEQUENCE,
         first_year=2024,
     ),
-    code_check("SW13STG1", SW, "SW_REASON", "The reason for social worker change is not valid.", first_year=2024),
+    # DfE rule SW13STG1: SW_REASON (why the episode began) must be a valid code, and present for an
+    # episode beginning on or after 1 April 2023, when social worker episodes joined the return.
+    code_check(
+        "SW13STG1",
+        SW,
+        "SW_REASON",
+        "The reason for social worker change is not valid.",
+        also="t.reason_change IS NULL AND t.start_date >= DATE '2023-04-01'",
+        first_year=2024,
+    ),
     rule(
         "SW15STG2",
         SW,
         ("SW_REASON",),
         "Reason for social worker change is missing.",
-        "t.end_date IS NOT NULL AND t.reason_change IS NULL",
+        # SW_REASON belongs to the episode that begins (the change to this social worker), not the one ending.
+        "t.reason_change IS NULL AND t.start_date >= $start",
         first_year=2025,
     ),
     rule(
