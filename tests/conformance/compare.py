@@ -93,7 +93,7 @@ def _dataset(code: str, table: str | None) -> str:
 def ours(folder: Path, previous: Path | None) -> tuple[dict[Key, set[str]], set[Key]]:
     report = validate_paths([folder], previous=[previous] if previous else ())
     flagged: dict[Key, set[str]] = defaultdict(set)
-    for issue in report.issues:
+    for issue in report.all_issues():
         flagged[_dataset(issue.rule, issue.table), issue.rule].add(issue.child or peers.RETURN)
     not_run = {n.rule for n in report.not_run}
     run = {(r.dataset, r.code) for r in rules.ruleset(report.year) if r.code not in not_run}
