@@ -346,8 +346,10 @@ def sw_episode_ends_before_it_starts(r: Return) -> str:
 
 
 def adoption_ceased_before_placed(r: Return) -> str:
-    row = r.pick("placed_adoption.csv", lambda x: bool(x["DATE_PLACED_CEASED"]))
-    return _set(row, DATE_PLACED_CEASED=_text(_date(row["DATE_PLACED"]) - dt.timedelta(days=5)))
+    row = r.pick("placed_adoption.csv")
+    return _set(
+        row, DATE_PLACED_CEASED=_text(_date(row["DATE_PLACED"]) - dt.timedelta(days=5)), REASON_PLACED_CEASED="RD1"
+    )
 
 
 def invalid_previous_permanence(r: Return) -> str:
@@ -484,6 +486,11 @@ MUTATIONS: tuple[Callable[[Return], str], ...] = (
 def mutate(source: Path, year: int, out: Path) -> dict[str, str]:
     """Write `source` with every mutation planted into `out`; mutation name -> child it was planted on."""
     r = Return.read(source, year)
-    planted = {m.__name__: m(r) for m in MUTATIONS}
+    planted = {}
+    for m in MUTATIONS:
+        try:
+            planted[m.__name__] = m(r)
+        except LookupError:  # the generated council has no child this fault fits: the test counts what was planted
+            continue
     r.write(out)
     return planted

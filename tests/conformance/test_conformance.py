@@ -26,7 +26,6 @@ PLAN = Plan(seed=5, population=9_000, councils=1, years=2, first_year=YEARS[0])
 STILL_DIFFERENT = {compare.LINEOFSIGHT_RIGHT, compare.BEING_FIXED, compare.UNRESOLVED}
 # Planted faults no DfE rule of either validator reports, and why.
 NO_RULE = {
-    "episodes_out_of_order": "rows in another order are the same return: every rule orders episodes by DECOM",
     "review_before_care": "neither validator has a rule for a review dated before the child's care began",
     "cin_invalid_primary_need": "neither validator checks PrimaryNeedCode against its code list (the DfE's CIN "
     "rule set has no such rule; the schema's enumeration is enforced by the DfE's upload, not by a rule)",
