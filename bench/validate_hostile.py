@@ -116,13 +116,16 @@ def upload(folder: Path, db: Path) -> tuple[float, float, int, str]:
             handles = [p.open("rb") for p in sorted(folder.iterdir())]
             try:
                 files = [("returns", (h.name.rsplit("/", 1)[-1], h, "text/csv")) for h in handles]
-                response = client.post("/upload", data={"csrf_token": found.group(1)}, files=files)
+                form = {"csrf_token": found.group(1), "council": COUNCIL, "year": str(YEAR)}  # no 813_2026 folder there
+                response = client.post("/upload", data=form, files=files)
             finally:
                 for h in handles:
                     h.close()
             seconds = time.perf_counter() - start
             shown = re.search(r"showing the first [\d,]+ of [\d,]+", response.text)
-            return seconds, _peak_mb(server.pid), response.status_code, shown.group(0) if shown else ""
+            problem = re.search(r'<a href="#returns">([^<]+)</a>', response.text)
+            said = shown.group(0) if shown else (problem.group(1) if problem else "")
+            return seconds, _peak_mb(server.pid), response.status_code, said
     finally:
         server.terminate()
         server.wait(timeout=30)
