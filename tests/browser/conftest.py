@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -28,6 +29,7 @@ ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "browser-test-password"
+SRC = Path(__file__).resolve().parents[2] / "src"  # the server runs this checkout's code, not an installed copy
 SERVER = (
     "import sys, uvicorn; from lineofsight.web.app import create_app; "
     "uvicorn.run(create_app(sys.argv[1], secret_key='browser-test', secure_cookies=False), "
@@ -58,7 +60,8 @@ def wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -
 def running(db: Path) -> Iterator[str]:
     """The dashboard over `db` in its own process on a free port; its address while the block runs."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port)])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
+    process = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port)], env=env)
     try:
         wait_for(port, process)
         yield f"http://127.0.0.1:{port}"

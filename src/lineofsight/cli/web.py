@@ -1,7 +1,8 @@
-"""`lineofsight serve`, `lineofsight user add` and `lineofsight report`: the dashboard, its users and the pack."""
+"""`lineofsight serve`, `lineofsight user ...` and `lineofsight report`: the dashboard, its users and the pack."""
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import Annotated
 
@@ -16,11 +17,27 @@ user_app = typer.Typer(help="People who can sign in to the dashboard.", no_args_
 
 
 def register(app: typer.Typer) -> None:
-    """Add `serve`, `user add` and `report` to the main app."""
+    """Add `serve`, `user add|list|disable|enable|remove|reset-password` and `report` to the main app."""
     app.command()(serve)
     app.command()(report)
-    user_app.command("add")(user_add)
+    for name, command in (
+        ("add", user_add),
+        ("list", user_list),
+        ("disable", user_disable),
+        ("enable", user_enable),
+        ("remove", user_remove),
+        ("reset-password", user_reset_password),
+    ):
+        user_app.command(name)(command)
     app.add_typer(user_app, name="user")
+
+
+def _actor() -> str:
+    """Who made a change, for the audit log: the operating-system account that ran the command."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
 
 
 def _existing(db: str) -> str:
@@ -56,19 +73,82 @@ def serve(
     run(db, host, port, workers or (2 if is_server(db) else 1))
 
 
+Name = Annotated[str, typer.Argument(help="Username")]
+Db = Annotated[str, typer.Option("--db", help=DB_HELP)]
+Password = Annotated[str | None, typer.Option("--password", help="Password (asked for when not given)")]
+
+
 def user_add(
-    name: Annotated[str, typer.Argument(help="Username")],
+    name: Name,
     role: Annotated[str, typer.Option("--role", help="analyst, manager, auditor or viewer")],
     db: Annotated[str, typer.Option("--db", help=DB_HELP + " (created if missing)")] = str(DEFAULT_PATH),
-    password: Annotated[str | None, typer.Option("--password", help="Password (asked for when not given)")] = None,
+    password: Password = None,
+    council: Annotated[
+        list[str] | None,
+        typer.Option("--council", help="Limit the user to this council (DfE LA code); repeat for several"),
+    ] = None,
 ) -> None:
-    """Create a user who can sign in, or reset an existing user's role and password."""
+    """Create a user who can sign in, or replace an existing user's role, password and councils."""
     from lineofsight.web.users import add_user
 
     secret = password or typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with open_store(db) as store:
-        add_user(store, name, role, secret)
-    console.print(f"user {name} ({role}) can now sign in")
+        add_user(store, name, role, secret, council or (), actor=_actor())
+    limits = f", councils {', '.join(sorted(set(council)))} only" if council else ""
+    console.print(f"user {name} ({role}{limits}) can now sign in")
+
+
+def user_list(db: Db = str(DEFAULT_PATH)) -> None:
+    """Every user: role, councils, whether disabled, live sessions and when last seen."""
+    from rich.table import Table
+
+    from lineofsight.web.users import list_users
+
+    with open_store(_existing(db)) as store:
+        users = list_users(store)
+    table = Table("user", "role", "councils", "status", "live sessions", "last seen")
+    for u in users:
+        status = f"disabled {u['disabled_at']:%Y-%m-%d %H:%M}" if u["disabled_at"] else "enabled"
+        seen = f"{u['last_seen_at']:%Y-%m-%d %H:%M}" if u["last_seen_at"] else ""
+        table.add_row(u["username"], u["role"], ", ".join(u["councils"]) or "all", status, str(u["sessions"]), seen)
+    console.print(table)
+
+
+def user_disable(name: Name, db: Db = str(DEFAULT_PATH)) -> None:
+    """Stop a user signing in and end every session they have, wherever it is used."""
+    from lineofsight.web.users import set_disabled
+
+    with open_store(_existing(db)) as store:
+        ended = set_disabled(store, name, True, actor=_actor())
+    console.print(f"user {name} is disabled; {ended} live sessions ended")
+
+
+def user_enable(name: Name, db: Db = str(DEFAULT_PATH)) -> None:
+    """Let a disabled user sign in again."""
+    from lineofsight.web.users import set_disabled
+
+    with open_store(_existing(db)) as store:
+        set_disabled(store, name, False, actor=_actor())
+    console.print(f"user {name} can sign in again")
+
+
+def user_remove(name: Name, db: Db = str(DEFAULT_PATH)) -> None:
+    """Remove a user and end their sessions (what they looked at stays in the audit log)."""
+    from lineofsight.web.users import remove_user
+
+    with open_store(_existing(db)) as store:
+        ended = remove_user(store, name, actor=_actor())
+    console.print(f"user {name} removed; {ended} live sessions ended")
+
+
+def user_reset_password(name: Name, db: Db = str(DEFAULT_PATH), password: Password = None) -> None:
+    """Give a user a new password and end every session they have."""
+    from lineofsight.web.users import reset_password
+
+    secret = password or typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    with open_store(_existing(db)) as store:
+        ended = reset_password(store, name, secret, actor=_actor())
+    console.print(f"user {name} has a new password; {ended} live sessions ended")
 
 
 def report(

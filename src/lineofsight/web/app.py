@@ -1,4 +1,4 @@
-"""The dashboard as a Starlette app: route modules are discovered, sessions are signed cookies.
+"""The dashboard as a Starlette app: route modules are discovered, sessions are held in the store (web/sessions.py).
 
 Every module in web/routes exposes `routes`; adding a page area means adding a module, not editing this file.
 """
@@ -26,6 +26,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lineofsight.web import routes as routes_package
+from lineofsight.web import sessions
 from lineofsight.web.pages import SignInRequired, render
 from lineofsight.web.state import State
 
@@ -97,7 +98,7 @@ def create_app(db_path: str | Path, secret_key: str | None = None, secure_cookie
             SessionMiddleware,
             secret_key=key,
             session_cookie="lineofsight_session",
-            max_age=8 * 3600,
+            max_age=int(sessions.EXPIRES.total_seconds()),  # the store ends it sooner: sign-out, idle, reset
             same_site="strict",
             https_only=secure_cookies,
         ),

@@ -5,8 +5,9 @@ Route modules (web/routes/<area>.py) import these and expose `routes`; app.py co
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +19,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from lineofsight.store import audit
+from lineofsight.web import sessions
 from lineofsight.web.navigation import navigation
 from lineofsight.web.state import State
 from lineofsight.web.users import CHILD_LEVEL
@@ -29,10 +31,14 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 class User:
     username: str
     role: str
+    councils: frozenset[str] = field(default_factory=frozenset)  # empty: every council
 
     @property
     def child_level(self) -> bool:
         return self.role in CHILD_LEVEL
+
+    def may_see(self, council: str) -> bool:
+        return not self.councils or council in self.councils
 
 
 class SignInRequired(Exception):
@@ -48,24 +54,30 @@ def state(request: Request) -> State:
 
 
 def current_user(request: Request) -> User | None:
-    username = request.session.get("username")
-    if not username:
-        return None
-    if "los_user" in request.scope:  # looked up once per request
+    """The holder of the request's session, if it is still live in the store (looked up once per request)."""
+    if "los_user" in request.scope:
         found: User | None = request.scope["los_user"]
         return found
-    role = state(request).role(username)
-    request.scope["los_user"] = User(username, role) if role else None
+    session_id = request.session.get("sid")
+    holder = None
+    if isinstance(session_id, str):
+        with state(request).use() as store:
+            holder = sessions.holder(store, session_id, dt.datetime.now())
+    request.scope["los_user"] = User(holder.username, holder.role, holder.councils) if holder else None
     return request.scope["los_user"]
 
 
 def require(request: Request, *roles: str) -> User:
-    """The signed-in user, if their role is one of `roles` (any role when none given); 403 otherwise."""
+    """The signed-in user, if their role is one of `roles` (any role when none given) and they may see the
+    council the page is about (every page about one council has it as its `council` path parameter); 403 otherwise."""
     user = current_user(request)
     if user is None:
         raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
     if roles and user.role not in roles:
         raise HTTPException(403, f"Your role ({user.role}) cannot open this page.")
+    council = request.path_params.get("council")
+    if isinstance(council, str) and not user.may_see(council):
+        raise HTTPException(403, f"Your account is limited to council {', '.join(sorted(user.councils))}.")
     return user
 
 

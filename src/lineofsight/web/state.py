@@ -16,7 +16,6 @@ from typing import Any
 from lineofsight.benchmark.councils import display_name
 from lineofsight.indicators import Member, Result, children, compute
 from lineofsight.store import Store, audit, open_store
-from lineofsight.web.users import role_of
 
 FRESH = 0.2  # seconds
 
@@ -28,7 +27,6 @@ class State:
         self._results: list[Result] | None = None
         self._pages: dict[tuple[Any, ...], Any] = {}
         self._members: dict[tuple[str, str, int], list[Member]] = {}
-        self._roles: dict[str, str | None] = {}
         self._version = self.store.version()
         self._checked = time.monotonic()
 
@@ -82,14 +80,6 @@ class State:
         """The council's name and code for page headings (the lookup changes only with an upload)."""
         return str(self.cached(("council_name", la_code), lambda: display_name(self.store, la_code)))
 
-    def role(self, username: str) -> str | None:
-        """A user's role, cached until the store changes (a server store: in any process)."""
-        with self.lock:
-            self._fresh()
-            if username not in self._roles:
-                self._roles[username] = role_of(self.store, username)
-            return self._roles[username]
-
     def pages_changed(self) -> None:
         """A target or commentary changed: pages are built afresh, the computed figures stay."""
         with self.lock:
@@ -100,7 +90,6 @@ class State:
             self._results = None
             self._pages.clear()
             self._members.clear()
-            self._roles.clear()
 
     def close(self) -> None:
         with self.lock:
