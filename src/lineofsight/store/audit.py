@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from lineofsight.store import Store
 
@@ -16,5 +17,10 @@ def record(
     )
 
 
-def entries(store: Store, limit: int = 500) -> list[dict[str, object]]:
-    return store.dicts("SELECT * FROM audit_log ORDER BY occurred_at DESC LIMIT ?", [limit])
+def entries(store: Store, limit: int = 500, councils: Iterable[str] | None = None) -> list[dict[str, object]]:
+    """The newest entries; given councils, only entries about them."""
+    codes = sorted(councils) if councils is not None else []
+    where = f"WHERE la_code IN ({', '.join('?' for _ in codes)})" if councils is not None else ""
+    if councils is not None and not codes:
+        return []
+    return store.dicts(f"SELECT * FROM audit_log {where} ORDER BY occurred_at DESC LIMIT ?", [*codes, limit])

@@ -1,4 +1,5 @@
-"""The audit log, for analysts: who looked at which child-level page or list, and when."""
+"""The audit log, for analysts: who looked at which child-level page or list, and when (an analyst limited to
+some councils sees those councils' entries only)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from lineofsight.web.pages import render, require, state
 
 
 def audit_page(request: Request) -> Response:
-    require(request, "analyst")
+    user = require(request, "analyst")
     with state(request).use() as store:
-        entries = audit.entries(store, limit=1000)
+        entries = audit.entries(store, limit=1000, councils=user.councils or None)
     return render(request, "audit.html", {"title": "Audit log", "entries": entries})
 
 

@@ -28,8 +28,8 @@ def _choices(request: Request) -> list[tuple[str, int]]:
 
 
 def home(request: Request) -> Response:
-    require(request)
-    choices = _choices(request)
+    user = require(request)
+    choices = [(c, y) for c, y in _choices(request) if user.may_see(c)]  # a limited user sees their councils only
     if len({c for c, _ in choices}) == 1:  # one council: straight to its latest year's summary
         council, year = choices[0]
         return RedirectResponse(f"/summary/{council}/{year}", status_code=303)

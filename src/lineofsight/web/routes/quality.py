@@ -95,6 +95,10 @@ async def _upload(request: Request, user: User, form: FormData) -> Response:
     context: dict[str, Any] = {"title": "Upload a return", "council_value": council or "", "year_value": year_text}
     if not files:
         return render(request, "upload.html", {**context, "problem": "Choose at least one file to upload"}, 400)
+    if council is None and len(user.councils) == 1:
+        council = next(iter(user.councils))  # a user limited to one council uploads that council's returns
+    if council is not None and not user.may_see(council):
+        return render(request, "upload.html", {**context, "problem": _not_yours(user, council)}, 403)
     if year_text and not year_text.isdigit():
         return render(
             request, "upload.html", {**context, "problem": "The collection year must be a year, like 2026"}, 400
@@ -107,7 +111,7 @@ async def _upload(request: Request, user: User, form: FormData) -> Response:
                 shutil.copyfileobj(f.file, out)
             paths.append(path)
         outcome = await run_in_threadpool(
-            _validate_and_load, request, paths, council, int(year_text) if year_text else None, force
+            _validate_and_load, request, user, paths, council, int(year_text) if year_text else None, force
         )
     if outcome.get("report") is not None and outcome["report"].issue_count:
         record(request, user, "list_issues", "upload validation", council, "dashboard upload page")
@@ -115,14 +119,20 @@ async def _upload(request: Request, user: User, form: FormData) -> Response:
     return render(request, "upload.html", {**context, **outcome}, status)
 
 
+def _not_yours(user: User, council: str) -> str:
+    return f"Your account is limited to council {', '.join(sorted(user.councils))}: it cannot load council {council}'s return."
+
+
 def _validate_and_load(
-    request: Request, paths: list[Path], council: str | None, year: int | None, force: bool
+    request: Request, user: User, paths: list[Path], council: str | None, year: int | None, force: bool
 ) -> dict[str, Any]:
     """Validate in a scratch store; only a return without errors (or one the analyst forces) reaches the real store."""
     try:
         report = validate_paths(paths, year, council, earlier=state(request).use)  # last year from the store
     except UserError as exc:
         return {"problem": str(exc), "report": None, "loaded": False}
+    if user.councils and report.council not in user.councils:  # read from the files: show nothing of another's
+        return {"problem": _not_yours(user, str(report.council)), "report": None, "loaded": False}
     outcome: dict[str, Any] = {"report": report, "shown": report.issues[:MAX_ISSUES_SHOWN], **_summary(report)}
     if report.errors and not force:
         return {**outcome, "loaded": False, "rejected": True}
