@@ -73,11 +73,11 @@ def require(request: Request, *roles: str) -> User:
     user = current_user(request)
     if user is None:
         raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-    if roles and user.role not in roles:
-        raise HTTPException(403, f"Your role ({user.role}) cannot open this page.")
     council = request.path_params.get("council")
     if isinstance(council, str) and not user.may_see(council):
         raise HTTPException(403, f"Your account is limited to council {', '.join(sorted(user.councils))}.")
+    if roles and user.role not in roles:
+        raise HTTPException(403, f"Your role ({user.role}) cannot open this page.")
     return user
 
 
