@@ -18,9 +18,8 @@ def test_sign_out_ends_the_session_in_a_browser_holding_a_copied_cookie(server: 
     page.fill("#username", "analyst")
     page.fill("#password", PASSWORD)
     page.click("button:has-text('Sign in')")
-    page.wait_for_url("**/overview/**")
-    child_link = page.locator("a:has-text('Assessments completed within 45 working days')")
-    child_link.click()
+    page.wait_for_url("**/summary/**")
+    page.goto(server + "/indicator/cin.assessments_45wd/813/2026")
     page.wait_for_selector("#members")
     child_page = server + str(page.locator("#members tbody tr:first-child a").get_attribute("href"))
 
