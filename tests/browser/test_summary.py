@@ -83,3 +83,11 @@ def test_summary_then_a_target_and_a_commentary(manager_server: str, browser: An
     page.goto(manager_server + "/")
     assert page.locator("#target-counts .los-count").count() >= 1
     page.screenshot(path=str(shots / "summary_with_target.png"), full_page=True)
+
+
+def test_the_summary_fits_a_phone(manager_server: str, browser: Any, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    _sign_in(page, manager_server)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # tables scroll in their own box
+    assert page.locator("#movers-table").is_visible()
+    page.screenshot(path=str(_shots(tmp_path) / "summary_390.png"), full_page=True)
