@@ -22,7 +22,8 @@ periods and cohorts that many definitions share:
                                   short breaks (declared in cohorts.py)
 
 Working days are a join to the store's `calendar` table (number(b) - number(a)).
-PostgreSQL spells DOUBLE, STRING, year(), month(), day() and round(double, n) otherwise; its store declares those
+PostgreSQL spells DOUBLE, STRING, year(), month(), day(), round(double, n) and
+date_diff('day', a, b) otherwise; its store declares those
 names once (lineofsight.store.postgres.COMPATIBLE), so definitions stay as they are.
 """
 

@@ -35,6 +35,8 @@ SCHEMA_LOCK = 815_903  # advisory lock id: one process at a time creates the sch
 COMPATIBLE = (
     "DO $$ BEGIN CREATE DOMAIN double AS double precision; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
     "DO $$ BEGIN CREATE DOMAIN string AS text; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION date_diff(part text, a date, b date) RETURNS integer LANGUAGE sql IMMUTABLE AS "
+    "'SELECT CASE WHEN part = ''day'' THEN b - a END'",
     "CREATE OR REPLACE FUNCTION round(x double precision, places integer) RETURNS double precision "
     "LANGUAGE sql IMMUTABLE AS 'SELECT CAST(round(CAST(x AS numeric), places) AS double precision)'",
     "CREATE OR REPLACE FUNCTION year(d date) RETURNS integer LANGUAGE sql IMMUTABLE AS "
