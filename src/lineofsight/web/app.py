@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -33,11 +33,18 @@ from lineofsight.web.state import State
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor" / "govuk-frontend"
 HEADERS = [
-    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+        b"base-uri 'none'",
+    ),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
+
+NO_STORE = (b"cache-control", b"no-store")
+CACHEABLE = ("/static/", "/assets/")
 
 
 class SecurityHeaders:
@@ -51,9 +58,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        # Pages name children and exports are child-level: no browser or proxy may keep a copy (static files may).
+        extra = HEADERS if scope["path"].startswith(CACHEABLE) else [*HEADERS, NO_STORE]
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *HEADERS]
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -70,6 +80,12 @@ def discovered_routes() -> list[BaseRoute]:
 async def _sign_in(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, SignInRequired)
     return RedirectResponse("/sign-in?" + urlencode({"next": exc.next_url}), status_code=303)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """A 500 is sent by Starlette's outermost middleware, past SecurityHeaders: it carries the headers itself."""
+    headers = {k.decode(): v.decode() for k, v in (*HEADERS, NO_STORE)}
+    return PlainTextResponse("Something went wrong on the server; it has been logged.", 500, headers=headers)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -103,7 +119,7 @@ def create_app(db_path: str | Path, secret_key: str | None = None, secure_cookie
             https_only=secure_cookies,
         ),
     ]
-    handlers: dict[Any, Any] = {SignInRequired: _sign_in, HTTPException: _http_error}
+    handlers: dict[Any, Any] = {SignInRequired: _sign_in, HTTPException: _http_error, Exception: _server_error}
     app = Starlette(
         routes=[*discovered_routes(), *mounts], middleware=middleware, exception_handlers=handlers, lifespan=lifespan
     )

@@ -1,0 +1,41 @@
+"""Security headers on every response, a 500 included; child pages and exports are never cached."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.testclient import TestClient
+
+from lineofsight.web.app import create_app
+
+from .conftest import COUNCIL, YEAR, sign_in
+
+
+def test_the_csp_limits_forms_and_base_and_child_pages_and_exports_are_not_stored(app_client: TestClient) -> None:
+    sign_in(app_client, "analyst")
+    page = app_client.get(f"/indicator/cin.assessments_45wd/{COUNCIL}/{YEAR}")
+    csp = page.headers["content-security-policy"]
+    assert "form-action 'self'" in csp and "base-uri 'none'" in csp
+    child = re.search(r'href="(/child/[^"]+)"', page.text)
+    assert child
+    for address in (child.group(1), f"/qa/{COUNCIL}/audits.csv", f"/qa/{COUNCIL}/annex-a.xlsx"):
+        response = app_client.get(address)
+        assert response.status_code == 200 and response.headers["cache-control"] == "no-store", address
+    assert "no-store" not in app_client.get("/static/app.css").headers.get("cache-control", "")
+
+
+def test_a_server_error_carries_the_security_headers(web_db: Path) -> None:
+    app = create_app(web_db, secret_key="test", secure_cookies=False)
+
+    def broken(request: Request) -> Response:
+        raise RuntimeError("a bug")
+
+    app.add_route("/broken", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/broken")
+    assert response.status_code == 500 and "a bug" not in response.text
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff" and response.headers["cache-control"] == "no-store"
