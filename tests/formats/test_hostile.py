@@ -34,6 +34,20 @@ def test_xml_with_a_doctype_is_refused(tmp_path: Path, content: bytes) -> None:
         read_file(path)
 
 
+HIDDEN_BEHIND_A_COMMENT = EXTERNAL.replace(b"<!DOCTYPE", b"<!-- <Message> opens below --><!DOCTYPE", 1)
+AFTER_A_LONG_COMMENT = EXTERNAL.replace(b"<!DOCTYPE", b"<!--" + b" padding" * 40_000 + b" --><!DOCTYPE", 1)
+LOWER_CASE = EXTERNAL.replace(b"<!DOCTYPE", b"<!-- <x/> --><!doctype")
+
+
+@pytest.mark.parametrize("content", [HIDDEN_BEHIND_A_COMMENT, AFTER_A_LONG_COMMENT, LOWER_CASE])
+def test_a_doctype_anywhere_is_refused(tmp_path: Path, content: bytes) -> None:
+    """A tag inside a comment once ended the scan before the DOCTYPE; any DTD anywhere is now refused."""
+    path = tmp_path / "cin.xml"
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=r"cin\.xml: refused, the XML declares a DOCTYPE"):
+        read_file(path)
+
+
 @pytest.mark.parametrize(
     ("content", "why"),
     [

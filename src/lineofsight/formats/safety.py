@@ -9,7 +9,6 @@ from lineofsight.errors import UserError
 
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB
 _PROLOG = 4096
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -37,15 +36,19 @@ def looks_like_xml(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
-def refuse_doctype(path: Path) -> None:
-    """Refuse any DTD: entity declarations are how billion-laughs and external-entity attacks work.
+_ANY_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_CHUNK = 1 << 20
 
-    A DOCTYPE can only appear before the root element, so scanning up to the
-    first element tag is enough.
-    """
+
+def refuse_doctype(path: Path) -> None:
+    """Refuse any DTD anywhere in the file: entity declarations are how billion-laughs and external-entity
+    attacks work, and DfE returns never declare one. The whole file is scanned, not just
+    the part before the first tag, which a comment or a processing instruction could hide a DOCTYPE behind."""
+    tail = b""
     with path.open("rb") as handle:
-        prolog = handle.read(_PROLOG * 16)
-    first_element = re.search(rb"<[A-Za-z_]", prolog)
-    scan = prolog[: first_element.start()] if first_element else prolog
-    if _DOCTYPE.search(scan):
-        raise UserError(f"{path.name}: refused, the XML declares a DOCTYPE or entities, which DfE returns never do")
+        while chunk := handle.read(_CHUNK):
+            if _ANY_DTD.search(tail + chunk):
+                raise UserError(
+                    f"{path.name}: refused, the XML declares a DOCTYPE or entities, which DfE returns never do"
+                )
+            tail = chunk[-32:]
