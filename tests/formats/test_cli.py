@@ -60,3 +60,12 @@ def test_missing_council_is_one_line_without_traceback(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "pass --council CODE and --year YYYY" in " ".join(run.stderr.split())  # rich wraps at the terminal width
+
+
+def test_children_csv_puts_formula_text_behind_an_apostrophe() -> None:
+    """`children --format csv` writes through this: text a spreadsheet would run is guarded, numbers are not."""
+    from lineofsight.cli.indicators import _csv
+
+    rows = [{"member": '=HYPERLINK("http://x")', "note": "@SUM(A1)", "value": -3, "plain": "C1"}]
+    lines = _csv(rows, list(rows[0])).splitlines()
+    assert lines[1] == '"\'=HYPERLINK(""http://x"")",\'@SUM(A1),-3,C1'

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from lineofsight.cli.progress import STDERR
 from lineofsight.errors import UserError
+from lineofsight.qa.csvio import FORMULA_START
 from lineofsight.store import DB_HELP, Store, exists, open_store
 
 
@@ -190,9 +191,14 @@ def _num(v: float) -> str:
     return f"{v:g}"
 
 
+def _guarded(value: object) -> object:
+    """Text a spreadsheet would run as a formula goes behind an apostrophe, as in the dashboard's exports."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def _csv(rows: Sequence[Mapping[str, object]], fields: list[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _guarded(v) for k, v in row.items()} for row in rows)
     return out.getvalue().rstrip("\n")
