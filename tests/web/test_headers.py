@@ -39,3 +39,11 @@ def test_a_server_error_carries_the_security_headers(web_db: Path) -> None:
     assert response.status_code == 500 and "a bug" not in response.text
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff" and response.headers["cache-control"] == "no-store"
+
+
+def test_an_odd_council_code_in_an_export_is_a_404_not_a_second_filename(app_client: TestClient) -> None:
+    sign_in(app_client, "analyst")
+    for address in ('/qa/813"; filename="x.exe/audits.csv', "/qa/8 13/annex-a.xlsx", f"/overview/..%2F/{YEAR}"):
+        response = app_client.get(address)
+        assert response.status_code == 404, address
+        assert "content-disposition" not in response.headers

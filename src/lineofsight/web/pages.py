@@ -6,6 +6,7 @@ Route modules (web/routes/<area>.py) import these and expose `routes`; app.py co
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from lineofsight.web.navigation import navigation
 from lineofsight.web.state import State
 from lineofsight.web.users import CHILD_LEVEL
 
+COUNCIL_CODE = re.compile(r"[A-Za-z0-9_-]{1,12}")  # as the indicator engine accepts: letters, digits, - and _
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 
@@ -74,6 +76,8 @@ def require(request: Request, *roles: str) -> User:
     if user is None:
         raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
     council = request.path_params.get("council")
+    if isinstance(council, str) and not COUNCIL_CODE.fullmatch(council):  # nor may it reach a filename or SQL
+        raise HTTPException(404, "A council is named by its DfE LA code, for example 813.")
     if isinstance(council, str) and not user.may_see(council):
         raise HTTPException(403, f"Your account is limited to council {', '.join(sorted(user.councils))}.")
     if roles and user.role not in roles:
