@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from lineofsight.web.app import create_app
 
-from .conftest import COUNCIL, YEAR, sign_in
+from .conftest import COUNCIL, YEAR, sign_in, token
 
 
 def test_the_csp_limits_forms_and_base_and_child_pages_and_exports_are_not_stored(app_client: TestClient) -> None:
@@ -47,3 +47,17 @@ def test_an_odd_council_code_in_an_export_is_a_404_not_a_second_filename(app_cli
         response = app_client.get(address)
         assert response.status_code == 404, address
         assert "content-disposition" not in response.headers
+
+
+def test_an_unknown_action_and_an_upload_named_dot_dot_are_4xx(app_client: TestClient) -> None:
+    sign_in(app_client, "analyst")
+    csrf = token(app_client.get(f"/qa/{COUNCIL}/{YEAR}/audits").text)
+    missing = app_client.post(f"/qa/{COUNCIL}/action/NO-SUCH/complete", data={"csrf_token": csrf})
+    assert missing.status_code == 404 and "No action &#39;NO-SUCH&#39; for council 813" in missing.text
+    for name in ("..", "."):
+        sent = app_client.post(
+            f"/qa/{COUNCIL}/{YEAR}/import",
+            data={"csrf_token": csrf},
+            files={"file": (name, b"AUDIT_ID\n", "text/csv")},
+        )
+        assert sent.status_code == 400 and "is not a file name" in sent.text, name

@@ -117,6 +117,14 @@ def export(request: Request) -> Response:
     return Response(content, media_type="text/csv", headers={"content-disposition": disposition})
 
 
+def _upload_name(sent: str) -> str:
+    """The file's own name without any folder; '.', '..' or a bare folder is no file name (a 400)."""
+    name = Path(sent.replace("\\", "/")).name
+    if name in ("", ".", ".."):
+        raise HTTPException(400, f"{sent[:100]!r} is not a file name: choose a CSV file to import.")
+    return name
+
+
 async def upload(request: Request) -> Response:
     """Import an audits or actions CSV (filled-in audit forms); bad rows are listed, good rows saved."""
     user = require(request, *GRADERS)
@@ -127,7 +135,7 @@ async def upload(request: Request) -> Response:
     if not isinstance(sent, UploadFile) or not sent.filename:
         return _plan_problem(request, council, year, "Choose an audits or actions CSV file to import.")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(sent.filename).name  # never a path the sender chose
+        path = Path(tmp) / _upload_name(sent.filename)  # never a path the sender chose
         path.write_bytes(await sent.read())
         try:
             with state(request).use() as store:
@@ -154,7 +162,7 @@ async def feedback_upload(request: Request) -> Response:
     if not isinstance(sent, UploadFile) or not sent.filename:
         return _overview_problem(request, "Choose a survey CSV file to import.")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(sent.filename).name
+        path = Path(tmp) / _upload_name(sent.filename)
         path.write_bytes(await sent.read())
         try:
             with state(request).use() as store:
@@ -260,8 +268,12 @@ async def action_complete(request: Request) -> Response:
     form = await request.form()
     check_csrf(request, form)
     council, action_id = request.path_params["council"], request.path_params["action_id"]
+    try:
+        with state(request).use() as store:
+            audits.complete_action(store, council, action_id, dt.date.today())
+    except UserError as exc:
+        raise HTTPException(404, str(exc)[:1].upper() + str(exc)[1:] + ".") from None
     with state(request).use() as store:
-        audits.complete_action(store, council, action_id, dt.date.today())
         rows = store.query(
             "SELECT audit_id FROM audit_action WHERE la_code = ? AND action_id = ?", [council, action_id]
         )
