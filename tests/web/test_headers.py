@@ -61,3 +61,14 @@ def test_an_unknown_action_and_an_upload_named_dot_dot_are_4xx(app_client: TestC
             files={"file": (name, b"AUDIT_ID\n", "text/csv")},
         )
         assert sent.status_code == 400 and "is not a file name" in sent.text, name
+
+
+def test_a_qa_import_error_names_the_file_not_the_servers_temporary_folder(app_client: TestClient) -> None:
+    sign_in(app_client, "analyst")
+    csrf = token(app_client.get(f"/qa/{COUNCIL}/{YEAR}/audits").text)
+    for address, field in ((f"/qa/{COUNCIL}/{YEAR}/import", "file"), (f"/qa/{COUNCIL}/{YEAR}/feedback", "file")):
+        sent = app_client.post(
+            address, data={"csrf_token": csrf, "area": "children_in_care"}, files={field: ("mine.csv", b"", "text/csv")}
+        )
+        assert sent.status_code == 400 and "mine.csv" in sent.text, address
+        assert "/tmp" not in sent.text and "lineofsight-" not in sent.text, address

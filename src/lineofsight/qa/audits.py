@@ -91,10 +91,10 @@ def import_csv(store: Store, path: Path, council: str) -> ImportResult:
     elif "AUDIT_ID" in header:
         result, expected = ImportResult("audits"), ["AUDIT_ID", "CHILD", "AREA", "AUDITOR"]
     else:
-        raise UserError(f"{path}: not an audits CSV (needs AUDIT_ID) nor an actions CSV (needs ACTION_ID)")
+        raise UserError(f"{path.name}: not an audits CSV (needs AUDIT_ID) nor an actions CSV (needs ACTION_ID)")
     missing = [h for h in expected if h not in header]
     if missing:
-        raise UserError(f"{path}: the header lacks {', '.join(missing)}")
+        raise UserError(f"{path.name}: the header lacks {', '.join(missing)}")
     audits: list[tuple[dict[str, Any], dict[str, str]]] = []
     actions: list[dict[str, Any]] = []
     known = {r[0] for r in store.query("SELECT audit_id FROM audit WHERE la_code = ?", [council])}

@@ -42,20 +42,20 @@ class RowError(ValueError):
 def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """Header (stripped) and (row number, {header: stripped cell}) for each non-blank row."""
     if not path.is_file():
-        raise UserError(f"{path}: no such file")
+        raise UserError(f"{path.name}: no such file")
     if path.stat().st_size > MAX_BYTES:
-        raise UserError(f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB, not a QA file")
+        raise UserError(f"{path.name}: larger than {MAX_BYTES // 1024 // 1024} MB, not a QA file")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = path.read_text(encoding="cp1252")
         except UnicodeDecodeError as exc:
-            raise UserError(f"{path}: not a text CSV file (neither UTF-8 nor Windows-1252)") from exc
+            raise UserError(f"{path.name}: not a text CSV file (neither UTF-8 nor Windows-1252)") from exc
     reader = csv.reader(text.splitlines())
     header = [h.strip() for h in next(reader, [])]
     if not any(header):
-        raise UserError(f"{path}: empty file, expected a header row")
+        raise UserError(f"{path.name}: empty file, expected a header row")
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         for number, cells in enumerate(reader, start=2):

@@ -74,12 +74,12 @@ def read_map(path: Path) -> dict[str, str]:
     """A question -> area of practice map: a CSV with columns QUESTION and AREA."""
     header, rows = read_rows(path)
     if [h.upper() for h in header[:2]] != ["QUESTION", "AREA"]:
-        raise UserError(f"{path}: a question map needs the header QUESTION,AREA")
+        raise UserError(f"{path.name}: a question map needs the header QUESTION,AREA")
     mapping = {}
     for number, row in rows:
         area = _area(row[header[1]])
         if area is None:
-            raise UserError(f"{path}, row {number}, AREA: must be one of {', '.join(AREA.codes)}")
+            raise UserError(f"{path.name}, row {number}, AREA: must be one of {', '.join(AREA.codes)}")
         mapping[row[header[0]]] = area
     return mapping
 
@@ -100,7 +100,7 @@ def import_csv(
     meta = {h: META[h.lower()] for h in header if h.lower() in META}
     questions = [h for h in header if h and h not in meta]
     if not questions:
-        raise UserError(f"{path}: no question columns found")
+        raise UserError(f"{path.name}: no question columns found")
     default_area = _area(area) if area else None
     if area and default_area is None:
         raise UserError(f"unknown area of practice {area!r}; choose one of {', '.join(AREA.codes)}")
@@ -108,7 +108,9 @@ def import_csv(
     has_row_area = "area" in meta.values()
     unmapped = [q for q in questions if q not in question_areas and not default_area]
     if unmapped and not has_row_area:
-        raise UserError(f"{path}: no area of practice for {', '.join(unmapped)}: give --area, --map or an Area column")
+        raise UserError(
+            f"{path.name}: no area of practice for {', '.join(unmapped)}: give --area, --map or an Area column"
+        )
     result = FeedbackImport(survey or path.stem, questions=questions)
     records: list[dict[str, Any]] = []
     for number, row in rows:
