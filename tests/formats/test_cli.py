@@ -69,3 +69,16 @@ def test_children_csv_puts_formula_text_behind_an_apostrophe() -> None:
     rows = [{"member": '=HYPERLINK("http://x")', "note": "@SUM(A1)", "value": -3, "plain": "C1"}]
     lines = _csv(rows, list(rows[0])).splitlines()
     assert lines[1] == '"\'=HYPERLINK(""http://x"")",\'@SUM(A1),-3,C1'
+
+
+def test_a_path_with_glob_characters_is_one_file_never_a_pattern(tmp_path: Path) -> None:
+    folder = tmp_path / "681_2026"
+    folder.mkdir()
+    (folder / "header.csv").write_text(HEADER + "C1,1,02/03/2010,WBRI,UN1,,\nC2,1,02/03/2011,WBRI,UN2,,\n")
+    star = folder / "*.csv"  # a file really named *.csv
+    star.write_text(HEADER + "C9,1,02/03/2012,WBRI,UN9,,\n")
+    db = tmp_path / "store.duckdb"
+    result = CliRunner().invoke(app, ["load", str(star), "--db", str(db), "--council", "681", "--year", "2026"])
+    assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT child_id FROM child") == [("C9",)]

@@ -104,6 +104,9 @@ def type_stage(store: Store, table: Table, date_style: str) -> str:
     return " OR ".join(tests) or "FALSE"
 
 
+GLOB = re.compile(r"[*?\[\]{}]")
+
+
 def _read_csv(path: Path, columns: dict[str, str], skip: int) -> str:
     """DuckDB's CSV reader, strict, in file order, every field text."""
     spec = ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items())
@@ -140,7 +143,9 @@ def stage(store: Store, raw: RawTable) -> None:
         _stage_spool(store, raw, raw.spool)
         return
     source = raw.csv
-    if source is not None and source.plain:
+    # DuckDB's reader expands * ? [ ] { } in a path as a glob: a file so named is read row by row in Python,
+    # so that `load '*.csv'` reads that one file and never its neighbours.
+    if source is not None and source.plain and not GLOB.search(str(source.path)):
         try:
             _stage_direct(store, raw, source)
             raw.counted = _count(store, STAGE)
