@@ -72,3 +72,12 @@ def test_a_qa_import_error_names_the_file_not_the_servers_temporary_folder(app_c
         )
         assert sent.status_code == 400 and "mine.csv" in sent.text, address
         assert "/tmp" not in sent.text and "lineofsight-" not in sent.text, address
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(app_client: TestClient) -> None:
+    sign_in(app_client, "analyst")
+    page = app_client.get("/sign-in")
+    big = {"csrf_token": token(page.text), "username": "x" * (2 << 20), "password": "y"}
+    response = app_client.post("/sign-in", data=big)
+    assert response.status_code == 413 and "larger than the 1 MB this page accepts" in response.text
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]

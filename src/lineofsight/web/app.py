@@ -25,6 +25,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lineofsight.formats.safety import DEFAULT_MAX_BYTES
 from lineofsight.web import routes as routes_package
 from lineofsight.web import sessions
 from lineofsight.web.pages import SignInRequired, render
@@ -69,6 +70,42 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+FORM_LIMIT = 1 << 20  # a sign-in, a grade, a target: far under 1 MiB
+UPLOAD_LIMIT = DEFAULT_MAX_BYTES + FORM_LIMIT  # the largest return a reader takes, and the form around it
+UPLOADS = ("/upload", "/import", "/feedback")
+
+
+class BodyLimit:
+    """Request bodies are limited before they are read: a declared length over the limit is refused at once,
+    and a body sent without one is counted as it arrives (a 413 either way). Uploads may be as large as a return."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = UPLOAD_LIMIT if scope["path"].endswith(UPLOADS) else FORM_LIMIT
+        declared = dict(scope.get("headers", [])).get(b"content-length", b"0")
+        too_big = HTTPException(413, f"The request is larger than the {limit // 2**20:,} MB this page accepts.")
+        if not declared.isdigit() or int(declared) > limit:
+            response = PlainTextResponse(str(too_big.detail), 413 if declared.isdigit() else 400)
+            await response(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise too_big
+            return message
+
+        await self.app(scope, counted, send)
+
+
 def discovered_routes() -> list[BaseRoute]:
     found: list[BaseRoute] = []
     for info in sorted(pkgutil.iter_modules(routes_package.__path__), key=lambda m: m.name):
@@ -110,6 +147,7 @@ def create_app(db_path: str | Path, secret_key: str | None = None, secure_cookie
         mounts.append(Mount("/assets", StaticFiles(directory=VENDOR / "assets"), name="assets"))
     middleware = [
         Middleware(SecurityHeaders),
+        Middleware(BodyLimit),
         Middleware(
             SessionMiddleware,
             secret_key=key,
