@@ -182,17 +182,24 @@ def _plant_accepted(
     last = sorted(_last_by_child(ending).values(), key=lambda r: r["child_id"])
     rng.shuffle(last)
     take = round(target * len(last))
-    for i, r in enumerate(last):
+    # A child may have two episodes with the same dates; which is "last" is then undecided, so both get the answer.
+    tied: dict[tuple[str, dt.date, dt.date], list[Row]] = {}
+    for r in ending:
+        tied.setdefault((r["child_id"], r["start_date"], r["end_date"]), []).append(r)
+    for i, last_row in enumerate(last):
         yes = i < take
-        r.update(rhi_offered=True if yes else r["rhi_offered"], rhi_accepted=yes if r["rhi_offered"] or yes else None)
-        r["rhi_date"] = (r["end_date"] + dt.timedelta(days=rng.randint(0, 3))) if yes else None
+        day = (last_row["end_date"] + dt.timedelta(days=rng.randint(0, 3))) if yes else None
+        for r in tied[(last_row["child_id"], last_row["start_date"], last_row["end_date"])]:
+            offered = True if yes else r["rhi_offered"]
+            r.update(rhi_offered=offered, rhi_accepted=yes if offered else None, rhi_date=day)
 
 
 def _plant_72h(rows: list[Row], ending: list[Row], year: Year, target: float, rng: random.Random) -> None:
     step = Fraction(target).limit_denominator(1000).denominator
-    last = {id(r) for r in _last_by_child(ending).values()}
+    last = {(r["child_id"], r["start_date"], r["end_date"]) for r in _last_by_child(ending).values()}
     held = [r for r in ending if r["rhi_date"] is not None]
-    spare = [r for r in ending if r["rhi_date"] is None and id(r) not in last]
+    # An episode with the same dates as a child's last one could be read as the last, so it is not spare.
+    spare = [r for r in ending if r["rhi_date"] is None and (r["child_id"], r["start_date"], r["end_date"]) not in last]
     while len(held) % step:  # interviews after earlier episodes make the count a whole multiple
         if spare:
             r = spare.pop()
