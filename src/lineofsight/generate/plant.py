@@ -188,10 +188,10 @@ def _plant_accepted(
         tied.setdefault((r["child_id"], r["start_date"], r["end_date"]), []).append(r)
     for i, last_row in enumerate(last):
         yes = i < take
-        day = (last_row["end_date"] + dt.timedelta(days=rng.randint(0, 3))) if yes else None
+        interview = (last_row["end_date"] + dt.timedelta(days=rng.randint(0, 3))) if yes else None
         for r in tied[(last_row["child_id"], last_row["start_date"], last_row["end_date"])]:
             offered = True if yes else r["rhi_offered"]
-            r.update(rhi_offered=offered, rhi_accepted=yes if offered else None, rhi_date=day)
+            r.update(rhi_offered=offered, rhi_accepted=yes if offered else None, rhi_date=interview)
 
 
 def _plant_72h(rows: list[Row], ending: list[Row], year: Year, target: float, rng: random.Random) -> None:

@@ -43,7 +43,8 @@ def council_year(request: Request) -> tuple[str, int]:
     return council, year
 
 
-def overview(request: Request) -> Response:
+def opened(request: Request) -> tuple[str, int, Any, Any]:
+    """A signed-in user opens a council's year (remembered for the menu): its council, year, state and figures."""
     require(request)
     council, year = council_year(request)
     request.session["place"] = [council, year]
@@ -52,10 +53,15 @@ def overview(request: Request) -> Response:
     def build() -> Any:
         return figures.overview(los.store, los.results(), council, year)
 
+    return council, year, los, los.cached(("overview", council, year), build)
+
+
+def overview(request: Request) -> Response:
+    council, year, los, areas = opened(request)
+
     def spread() -> Any:
         return figures.distributions(los.store, council, year)
 
-    areas = los.cached(("overview", council, year), build)
     distributions = los.cached(("distributions", council, year), spread)
     years = figures.years_of(los.results(), council)
     context = {"title": f"Line of sight {council} {year}", "council": council, "year": year, "areas": areas}

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from lineofsight.report import figures
 from lineofsight.report import summary as summarised
-from lineofsight.web.pages import render, require, state
-from lineofsight.web.routes.dashboard import council_year
+from lineofsight.web.pages import render
+from lineofsight.web.routes.dashboard import opened
 
 
 def summary(request: Request) -> Response:
-    require(request)
-    council, year = council_year(request)
-    request.session["place"] = [council, year]
-    los = state(request)
-
-    def build() -> Any:
-        return figures.overview(los.store, los.results(), council, year)
-
-    areas = los.cached(("overview", council, year), build)
+    council, year, los, areas = opened(request)
     context = {
         "title": f"Summary {council} {year}",
         "council": council,
