@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -33,7 +36,11 @@ def _number(text: str) -> float | None:
         raise UserError(f"the target {text!r} is not a number: write it as the figure is written, e.g. 85") from None
 
 
-async def set_target(request: Request) -> Response:
+Save = Callable[[Any, str, int, str, Any, str], None]  # store, council, year, indicator, form, manager
+
+
+async def _managed(request: Request, field: str, save: Save) -> Response:
+    """A manager's form on the indicator page: saved and audited, or the page again with the refusal shown."""
     user = require(request, MANAGER)
     council, year = council_year(request)
     indicator_id = _declared(request)
@@ -41,31 +48,26 @@ async def set_target(request: Request) -> Response:
     check_csrf(request, form)
     los = state(request)
     try:
-        target = _number(str(form.get("target") or ""))
         with los.use() as store:
-            targets.set_target(store, council, indicator_id, target, user.username)
+            save(store, council, year, indicator_id, form, user.username)
     except UserError as exc:
-        return indicator_page(request, errors={"target": str(exc)[:1].upper() + str(exc)[1:] + "."})
+        return indicator_page(request, errors={field: str(exc)[:1].upper() + str(exc)[1:] + "."})
     los.pages_changed()
-    return RedirectResponse(f"/indicator/{indicator_id}/{council}/{year}#target", status_code=303)
+    return RedirectResponse(f"/indicator/{indicator_id}/{council}/{year}#{field}", status_code=303)
+
+
+async def set_target(request: Request) -> Response:
+    def save(store: Any, council: str, year: int, indicator_id: str, form: Any, manager: str) -> None:
+        targets.set_target(store, council, indicator_id, _number(str(form.get("target") or "")), manager)
+
+    return await _managed(request, "target", save)
 
 
 async def write_commentary(request: Request) -> Response:
-    user = require(request, MANAGER)
-    council, year = council_year(request)
-    indicator_id = _declared(request)
-    form = await request.form()
-    check_csrf(request, form)
-    los = state(request)
-    try:
-        with los.use() as store:
-            targets.write_commentary(
-                store, council, year, indicator_id, str(form.get("commentary") or ""), user.username
-            )
-    except UserError as exc:
-        return indicator_page(request, errors={"commentary": str(exc)[:1].upper() + str(exc)[1:] + "."})
-    los.pages_changed()
-    return RedirectResponse(f"/indicator/{indicator_id}/{council}/{year}#commentary", status_code=303)
+    def save(store: Any, council: str, year: int, indicator_id: str, form: Any, manager: str) -> None:
+        targets.write_commentary(store, council, year, indicator_id, str(form.get("commentary") or ""), manager)
+
+    return await _managed(request, "commentary", save)
 
 
 routes = [
