@@ -6,7 +6,6 @@ are validated on each."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,16 +31,7 @@ COUNCIL, YEARS = "813", (2025, 2026)
 def _load(store: Store, out: Path) -> Store:
     folders = sorted(p for p in out.iterdir() if p.is_dir())
     assert load_paths(store, folders).loaded > 0
-    with (out / "population.csv").open(newline="") as f:
-        rows = list(csv.DictReader(f))
-    store.insert_columns(
-        POPULATION,
-        {
-            "la_code": [r["LA_CODE"] for r in rows],
-            "year": [int(r["YEAR"]) for r in rows],
-            "population_0_17": [int(r["POPULATION_0_17"]) for r in rows],
-        },
-    )
+    load_paths(store, [out / "population.csv"], None, None)  # rows name their own council and year
     return store
 
 
